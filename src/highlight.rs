@@ -1,0 +1,163 @@
+//! A flat, balanced stream of highlight events over a stretch of text, in the manner of
+//! tree-sitter-highlight: `Start(h)`, `Source(span)`, `End`. Renderers (the terminal, the page)
+//! walk it with a stack; partially overlapping highlights are split so the stream always nests.
+
+use crate::model::{Analysis, ClaimKind, QuoteKind};
+use crate::span::Span;
+
+/// What a highlighted stretch is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// A quotation (index into `Analysis::quotes`).
+    Quote(usize, QuoteKind),
+    /// The words naming a quotation's speaker (index of the quotation).
+    Speaker(usize),
+    /// A reporting verb or phrase (index of the quotation).
+    Cue(usize),
+    /// A disputed claim (index into `Analysis::claims`).
+    Claim(usize, ClaimKind),
+    /// The words that mark a claim as disputed (index of the claim).
+    Marker(usize),
+}
+
+impl Mark {
+    /// The `data-kind` name of the mark on the page.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Quote(..) => "quote",
+            Mark::Speaker(_) => "speaker",
+            Mark::Cue(_) => "cue",
+            Mark::Claim(..) => "claim",
+            Mark::Marker(_) => "marker",
+        }
+    }
+
+    /// Wider marks open first when two start together; claims are the widest.
+    fn rank(self) -> u8 {
+        match self {
+            Mark::Claim(..) => 0,
+            Mark::Quote(..) => 1,
+            Mark::Speaker(_) | Mark::Cue(_) | Mark::Marker(_) => 2,
+        }
+    }
+}
+
+/// One event of the stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A highlight opens.
+    Start(Mark),
+    /// Text between marks.
+    Source(Span),
+    /// The innermost open highlight closes.
+    End,
+}
+
+/// Every highlight of an analysis as `(span, mark)`.
+pub fn marks(a: &Analysis) -> Vec<(Span, Mark)> {
+    let mut out = Vec::new();
+    for (i, q) in a.quotes.iter().enumerate() {
+        out.push((q.span, Mark::Quote(i, q.kind)));
+        if let Some(m) = q.speaker_mention {
+            out.push((m, Mark::Speaker(i)));
+        }
+        if let Some(c) = q.cue {
+            out.push((c, Mark::Cue(i)));
+        }
+    }
+    for (i, c) in a.claims.iter().enumerate() {
+        out.push((c.span, Mark::Claim(i, c.kind)));
+        out.push((c.marker, Mark::Marker(i)));
+    }
+    out.retain(|(s, _)| !s.is_empty());
+    out
+}
+
+/// The balanced event stream for the text in `range`, given the highlights `marks`
+/// (in any order; only their parts inside `range` count).
+pub fn events(range: Span, marks: &[(Span, Mark)]) -> Vec<Event> {
+    let inside: Vec<(Span, Mark)> = marks
+        .iter()
+        .filter(|(s, _)| s.overlaps(range))
+        .map(|&(s, m)| (Span::new(s.start.max(range.start), s.end.min(range.end)), m))
+        .collect();
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    for (s, _) in &inside {
+        cuts.push(s.start);
+        cuts.push(s.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out = Vec::new();
+    let mut open: Vec<Mark> = Vec::new();
+    for w in cuts.windows(2) {
+        let seg = Span::new(w[0], w[1]);
+        // The marks covering this segment, widest (earliest start, then rank) first.
+        let mut active: Vec<(Span, Mark)> =
+            inside.iter().filter(|(s, _)| s.contains(seg)).copied().collect();
+        active.sort_by_key(|(s, m)| (s.start, std::cmp::Reverse(s.end), m.rank()));
+        let want: Vec<Mark> = active.into_iter().map(|(_, m)| m).collect();
+        let keep = open.iter().zip(&want).take_while(|(a, b)| a == b).count();
+        for _ in keep..open.len() {
+            out.push(Event::End);
+        }
+        open.truncate(keep);
+        for &m in &want[keep..] {
+            out.push(Event::Start(m));
+            open.push(m);
+        }
+        out.push(Event::Source(seg));
+    }
+    out.extend(open.iter().map(|_| Event::End));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn balanced(ev: &[Event]) -> bool {
+        let mut depth = 0i32;
+        for e in ev {
+            match e {
+                Event::Start(_) => depth += 1,
+                Event::End => depth -= 1,
+                Event::Source(_) => {}
+            }
+            if depth < 0 {
+                return false;
+            }
+        }
+        depth == 0
+    }
+
+    #[test]
+    fn partial_overlaps_are_split_and_balanced() {
+        let marks = [
+            (Span::new(2, 8), Mark::Quote(0, QuoteKind::Full)),
+            (Span::new(5, 12), Mark::Claim(0, ClaimKind::Hedged)),
+        ];
+        let ev = events(Span::new(0, 14), &marks);
+        assert!(balanced(&ev));
+        let text: Vec<Span> =
+            ev.iter().filter_map(|e| if let Event::Source(s) = e { Some(*s) } else { None }).collect();
+        assert_eq!(
+            text,
+            [Span::new(0, 2), Span::new(2, 5), Span::new(5, 8), Span::new(8, 12), Span::new(12, 14)]
+        );
+        // Both marks are open over 5..8.
+        let i = ev.iter().position(|e| *e == Event::Source(Span::new(5, 8))).unwrap();
+        assert!(ev[..i].iter().filter(|e| matches!(e, Event::Start(_))).count() >= 2);
+    }
+
+    #[test]
+    fn marks_outside_the_range_are_clipped() {
+        let marks = [(Span::new(0, 10), Mark::Quote(0, QuoteKind::Full))];
+        let ev = events(Span::new(4, 6), &marks);
+        assert_eq!(
+            ev,
+            [Event::Start(marks[0].1), Event::Source(Span::new(4, 6)), Event::End]
+        );
+    }
+}

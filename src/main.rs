@@ -1,0 +1,259 @@
+//! `crosscheck`: the command-line tool over the core.
+//!
+//! ```text
+//! crosscheck analyze [--format json|text] FILE...   (`-` reads standard input)
+//! ```
+//! JSON is the documented contract (README, `crosscheck::report`); text is for people.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use crosscheck::highlight::{self, Event, Mark};
+use crosscheck::report::{ComparisonOut, Output, ReportOut};
+use crosscheck::{analyze, Analysis};
+
+const USAGE: &str = "\
+usage: crosscheck analyze [--format json|text] FILE...
+       crosscheck --help | --version
+
+Finds direct quotations, their speakers and disputed claims in news reports.
+FILE is a UTF-8 text file, title on the first line; `-` reads standard input.
+
+  --format json   the JSON contract (see README), the default when output is not a terminal
+  --format text   the reports with their highlights, for reading in a terminal
+
+Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Text,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("crosscheck: {msg}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(msgs)) => {
+            for m in msgs {
+                eprintln!("crosscheck: {m}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Input(Vec<String>),
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    let Some((cmd, rest)) = args.split_first() else {
+        return Err(Failure::Usage("no command given".into()));
+    };
+    match cmd.as_str() {
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        "-V" | "--version" => {
+            println!("crosscheck {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        "analyze" => analyze_cmd(rest),
+        other => Err(Failure::Usage(format!("unknown command `{other}`"))),
+    }
+}
+
+fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
+    let mut format = None;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    let mut only_files = false;
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            _ if only_files => files.push(a.clone()),
+            "--" => only_files = true,
+            "--format" | "-f" => {
+                let v = it.next().ok_or_else(|| Failure::Usage("--format needs a value".into()))?;
+                format = Some(parse_format(v)?);
+            }
+            s if s.starts_with("--format=") => format = Some(parse_format(&s[9..])?),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            s if s.starts_with('-') && s != "-" => {
+                return Err(Failure::Usage(format!("unknown option `{s}`")))
+            }
+            _ => files.push(a.clone()),
+        }
+    }
+    if files.is_empty() {
+        return Err(Failure::Usage("no input file given (use `-` for standard input)".into()));
+    }
+    let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Text
+    } else {
+        Format::Json
+    });
+
+    // Read everything first: one unreadable input fails the run before anything is printed.
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    let mut stdin_used = false;
+    for f in &files {
+        match read_input(f, &mut stdin_used) {
+            Ok(t) => texts.push((f.clone(), t)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Input(errors));
+    }
+
+    let analyses: Vec<Analysis> = texts.iter().map(|(_, t)| analyze(t)).collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match format {
+        Format::Json => {
+            let output = Output {
+                reports: texts
+                    .iter()
+                    .zip(&analyses)
+                    .map(|((f, t), a)| ReportOut::new(f, t, a))
+                    .collect(),
+                comparison: ComparisonOut::default(),
+            };
+            serde_json::to_writer_pretty(&mut out, &output)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
+        }
+        Format::Text => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            texts
+                .iter()
+                .zip(&analyses)
+                .try_for_each(|((f, t), a)| render_text(&mut out, f, t, a, color))
+        }
+    };
+    match written.and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Input(vec![format!("cannot write output: {e}")])),
+    }
+}
+
+fn parse_format(v: &str) -> Result<Format, Failure> {
+    match v {
+        "json" => Ok(Format::Json),
+        "text" => Ok(Format::Text),
+        _ => Err(Failure::Usage(format!("unknown format `{v}` (expected json or text)"))),
+    }
+}
+
+fn read_input(path: &str, stdin_used: &mut bool) -> Result<String, String> {
+    let bytes = if path == "-" {
+        if std::mem::replace(stdin_used, true) {
+            return Err("standard input (`-`) given more than once".into());
+        }
+        let mut b = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        b
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("{path}: no such file"),
+            std::io::ErrorKind::PermissionDenied => format!("{path}: permission denied"),
+            _ => format!("{path}: {e}"),
+        })?;
+        if meta.is_dir() {
+            return Err(format!("{path}: is a directory, not a text file"));
+        }
+        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
+    };
+    let name = if path == "-" { "standard input" } else { path };
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+        format!("{name}: not UTF-8 text (invalid byte at offset {at}, line {line}); convert it to UTF-8 first")
+    })
+}
+
+/// The text format: each report with its highlights, then a list of what was found.
+fn render_text(
+    out: &mut impl Write,
+    file: &str,
+    text: &str,
+    a: &Analysis,
+    color: bool,
+) -> std::io::Result<()> {
+    let style = |m: Mark| -> (&str, &str) {
+        match (color, m) {
+            (true, Mark::Quote(..)) => ("\x1b[36m", "\x1b[39m"),
+            (true, Mark::Speaker(_)) => ("\x1b[1;33m", "\x1b[22;39m"),
+            (true, Mark::Cue(_)) => ("\x1b[4m", "\x1b[24m"),
+            (true, Mark::Claim(..)) => ("\x1b[3m", "\x1b[23m"),
+            (true, Mark::Marker(_)) => ("\x1b[35m", "\x1b[39m"),
+            (false, Mark::Quote(..)) => ("[", "]"),
+            (false, Mark::Speaker(_)) => ("{", "}"),
+            (false, Mark::Cue(_)) => ("", ""),
+            (false, Mark::Claim(..)) => ("", ""),
+            (false, Mark::Marker(_)) => ("<", ">"),
+        }
+    };
+    let title = a.title.map(|t| t.as_str(text)).unwrap_or("");
+    writeln!(out, "== {file}: {title}")?;
+    let marks = highlight::marks(a);
+    for &p in &a.paragraphs {
+        let mut stack = Vec::new();
+        for ev in highlight::events(p, &marks) {
+            match ev {
+                Event::Start(m) => {
+                    out.write_all(style(m).0.as_bytes())?;
+                    stack.push(m);
+                }
+                Event::Source(s) => out.write_all(s.as_str(text).as_bytes())?,
+                Event::End => {
+                    if let Some(m) = stack.pop() {
+                        out.write_all(style(m).1.as_bytes())?;
+                        // Re-open outer styles that a reset may have cleared.
+                        for &o in &stack {
+                            out.write_all(style(o).0.as_bytes())?;
+                        }
+                    }
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "-- {} quotations", a.quotes.len())?;
+    for (i, q) in a.quotes.iter().enumerate() {
+        let who = q.speaker.and_then(|s| a.speakers.get(s)).map(|s| s.name.as_str()).unwrap_or("?");
+        let mention = q.speaker_mention.map(|m| format!(" (\"{}\")", m.as_str(text))).unwrap_or_default();
+        writeln!(out, "Q{} [{}] {who}{mention}: {}", i + 1, q.kind.as_str(), q.span.as_str(text))?;
+    }
+    writeln!(out, "-- {} speakers", a.speakers.len())?;
+    for s in &a.speakers {
+        writeln!(out, "{} ({} mentions)", s.name, s.mentions.len())?;
+    }
+    writeln!(out, "-- {} disputed claims", a.claims.len())?;
+    for c in &a.claims {
+        let holder = c.holder.as_deref().unwrap_or("?");
+        writeln!(
+            out,
+            "[{}] {holder} <{}>: {}",
+            c.kind.as_str(),
+            c.marker.as_str(text),
+            c.span.as_str(text)
+        )?;
+    }
+    writeln!(out)
+}
