@@ -1,0 +1,207 @@
+//! The browser layer in a real browser (headless Chromium through wasm-bindgen-test-runner and
+//! chromedriver): `cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use crosscheck::highlight;
+use crosscheck::web::{render, App, Report};
+use crosscheck::{Analysis, Claim, ClaimKind, Quote, QuoteKind, Span, Speaker};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+}
+
+fn content(el: &Element) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+/// The headline as `text::title` defines it: the first line of three words or more.
+fn expected_title(seed: &str) -> &str {
+    seed.lines().map(str::trim).find(|l| l.split_whitespace().count() >= 3).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn seeds_render_as_five_columns_with_titles_and_paragraphs() {
+    let doc = doc();
+    let root = doc.create_element("main").unwrap();
+    let reports = Report::seeds();
+    let _app = App::mount(&doc, &root, &reports).unwrap();
+
+    let columns = all(&root, "[data-report]");
+    assert_eq!(columns.len(), 5);
+    for (i, (col, (_, seed))) in columns.iter().zip(crosscheck::seeds::SEEDS).enumerate() {
+        assert_eq!(col.get_attribute("data-report").as_deref(), Some(i.to_string().as_str()));
+        let h2 = all(col, "h2");
+        assert_eq!(h2.len(), 1, "one heading in column {i}");
+        assert_eq!(content(&h2[0]), expected_title(seed));
+        // Every other non-blank line is a <p> of its own, in order.
+        let paras: Vec<String> = all(col, ".report-body > p").iter().map(content).collect();
+        let lines: Vec<&str> = seed
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && *l != expected_title(seed))
+            .collect();
+        assert_eq!(paras, lines, "paragraphs of column {i}");
+    }
+    // Seed 004 opens with page furniture before its headline.
+    assert_eq!(all(&columns[4], "p.furniture").len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn highlights_become_nested_elements_with_data_kind() {
+    let text = "Peace \"We will talk about land,\" Trump said, and Moscow reportedly agreed.";
+    let at = |s: &str| {
+        let start = text.find(s).unwrap();
+        Span::new(start, start + s.len())
+    };
+    let analysis = Analysis {
+        title: None,
+        paragraphs: vec![Span::new(0, text.len())],
+        quotes: vec![Quote {
+            span: at("\"We will talk about land,\""),
+            inner: at("We will talk about land,"),
+            kind: QuoteKind::Full,
+            speaker: Some(0),
+            speaker_mention: Some(at("Trump")),
+            cue: Some(at("said")),
+            closed: true,
+        }],
+        speakers: vec![Speaker { name: "Trump".into(), mentions: vec![at("Trump")], organisation: false }],
+        claims: vec![Claim {
+            span: at("Moscow reportedly agreed"),
+            holder: None,
+            marker: at("reportedly"),
+            kind: ClaimKind::Hedged,
+        }],
+    };
+    let doc = doc();
+    let marks = highlight::marks(&analysis);
+    let p = render::paragraph(&doc, text, analysis.paragraphs[0], &marks).unwrap();
+
+    assert_eq!(content(&p), text, "the paragraph keeps its text exactly");
+    let kinds: Vec<(String, String, String)> = all(&p, "[data-kind]")
+        .iter()
+        .map(|e| (e.tag_name().to_lowercase(), e.get_attribute("data-kind").unwrap(), content(e)))
+        .collect();
+    let expect = [
+        ("mark", "quote", "\"We will talk about land,\""),
+        ("span", "speaker", "Trump"),
+        ("span", "cue", "said"),
+        ("mark", "claim", "Moscow reportedly agreed"),
+        ("span", "marker", "reportedly"),
+    ];
+    let expect: Vec<(String, String, String)> =
+        expect.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    assert_eq!(kinds, expect);
+    // The marker sits inside its claim, and both name the claim's index.
+    let marker = p.query_selector("[data-kind=marker]").unwrap().unwrap();
+    let claim = marker.parent_element().unwrap();
+    assert_eq!(claim.get_attribute("data-kind").as_deref(), Some("claim"));
+    assert_eq!(claim.get_attribute("data-claim-kind").as_deref(), Some("hedged"));
+    assert_eq!(marker.get_attribute("data-claim").as_deref(), Some("0"));
+    let quote = p.query_selector("[data-kind=quote]").unwrap().unwrap();
+    assert_eq!(quote.get_attribute("data-quote-kind").as_deref(), Some("full"));
+}
+
+#[wasm_bindgen_test]
+fn markup_in_article_text_stays_text() {
+    let evil = "<img src=x onerror=\"window.__pwned=1\"> <script>window.__pwned=2</script>\n\
+                Body with <b>tags</b> & entities &amp; \"<i>quoted</i>\" said Eve.";
+    let doc = doc();
+    let root = doc.create_element("div").unwrap();
+    // The body must be in the document for an <img> to try loading.
+    doc.body().unwrap().append_child(&root).unwrap();
+    let mut report = Report::new("evil.txt", evil);
+    // Highlight across the markup as well, so the mark path is exercised with it.
+    let start = evil.find("\"<i>").unwrap();
+    let end = evil.find("</i>\"").unwrap() + 5;
+    report.analysis.quotes.push(Quote {
+        span: Span::new(start, end),
+        inner: Span::new(start + 1, end - 1),
+        kind: QuoteKind::Partial,
+        speaker: None,
+        speaker_mention: None,
+        cue: None,
+        closed: true,
+    });
+    let _app = App::mount(&doc, &root, &[report]).unwrap();
+
+    for tag in ["img", "script", "b", "i"] {
+        assert!(all(&root, tag).is_empty(), "no <{tag}> element was created");
+    }
+    let h2 = all(&root, "h2");
+    assert_eq!(content(&h2[0]), "<img src=x onerror=\"window.__pwned=1\"> <script>window.__pwned=2</script>");
+    let p = all(&root, ".report-body > p");
+    assert_eq!(content(&p[0]), "Body with <b>tags</b> & entities &amp; \"<i>quoted</i>\" said Eve.");
+    let quote = all(&root, "[data-kind=quote]");
+    assert_eq!(content(&quote[0]), "\"<i>quoted</i>\"");
+    // Every child of the paragraph is a text node or a highlight element.
+    let kids = p[0].child_nodes();
+    for i in 0..kids.length() {
+        let n = kids.item(i).unwrap();
+        assert!(
+            n.node_type() == web_sys::Node::TEXT_NODE
+                || n.dyn_ref::<Element>().is_some_and(|e| e.has_attribute("data-kind")),
+            "unexpected node {:?}",
+            n.node_name()
+        );
+    }
+    let pwned = js_sys_get(&web_sys::window().unwrap(), "__pwned");
+    assert!(pwned.is_undefined());
+    root.remove();
+}
+
+/// `window[name]`, without a js-sys dependency.
+fn js_sys_get(window: &web_sys::Window, name: &str) -> wasm_bindgen::JsValue {
+    let obj: &wasm_bindgen::JsValue = window.as_ref();
+    web_sys::js_sys::Reflect::get(obj, &name.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn clicking_a_highlight_selects_it() {
+    let text = "\"Yes,\" he said.";
+    let mut report = Report::new("a.txt", text);
+    report.analysis.quotes.push(Quote {
+        span: Span::new(0, 6),
+        inner: Span::new(1, 5),
+        kind: QuoteKind::Full,
+        speaker: None,
+        speaker_mention: None,
+        cue: None,
+        closed: true,
+    });
+    let doc = doc();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let app = App::mount(&doc, &root, &[report]).unwrap();
+    let quote = all(app.root(), "[data-kind=quote]").remove(0);
+    quote.dyn_ref::<HtmlElement>().unwrap().click();
+    assert!(quote.class_list().contains("selected"));
+    all(&root, "h2")[0].dyn_ref::<HtmlElement>().unwrap().click();
+    assert!(!quote.class_list().contains("selected"));
+    // Once the app is dropped its listener is gone.
+    drop(app);
+    quote.dyn_ref::<HtmlElement>().unwrap().click();
+    assert!(!quote.class_list().contains("selected"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn main_shows_an_error_in_the_page_when_the_root_is_missing() {
+    // The test page has no #reports element, so start() fails and run() must say so visibly.
+    crosscheck::web::run();
+    let status = doc().get_element_by_id(crosscheck::web::app::STATUS_ID).expect("a status line");
+    assert!(!status.has_attribute("hidden"));
+    assert_eq!(status.get_attribute("role").as_deref(), Some("alert"));
+    assert!(content(&status).contains("reports"), "{}", content(&status));
+    status.remove();
+}
