@@ -18,6 +18,9 @@
 //! JavaScript, and [`report`] is the JSON contract with both.
 
 mod model;
+mod quotes;
+mod lexicon;
+mod tokens;
 mod span;
 mod text;
 

@@ -1,0 +1,323 @@
+//! Finding quotation marks and pairing them into quotations.
+//!
+//! Handles straight `"`, curly `“ ”`, the doubled-apostrophe style `'' … ''` and ```` `` … '' ````,
+//! guillemets `« »`, low-high `„ “`, single quotes `‘ ’` nested inside double ones (told apart
+//! from apostrophes), the news convention for quotations over several paragraphs, and
+//! unbalanced marks (an unclosed quotation ends at its paragraph's end; stray closers are ignored).
+
+use crate::span::Span;
+
+/// A quotation as found by the mark scanner, before attribution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// From the opening mark to the closing mark, both included.
+    pub span: Span,
+    /// The quoted words without the outer marks.
+    pub inner: Span,
+    /// False when the closing mark was missing.
+    pub closed: bool,
+    /// Index of the paragraph the quotation starts in.
+    pub first_para: usize,
+    /// Index of the paragraph it ends in (the same unless it runs over several paragraphs).
+    pub last_para: usize,
+}
+
+/// Families of double quotation marks; an opener is only closed by a closer of its family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Straight,
+    Curly,
+    /// `''` or ```` `` ```` opening, `''` closing.
+    Apostrophes,
+    Guillemet,
+    /// `„` opening, `“` or `”` closing.
+    Low,
+}
+
+/// What a mark can do where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Context decides (straight `"`, `''`).
+    Either,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct MarkTok {
+    at: usize,
+    len: usize,
+    family: Family,
+    role: Role,
+    /// The mark's first character.
+    ch: char,
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+fn is_space_or_open(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-/…".contains(c),
+    }
+}
+
+/// Double quotation marks in `para` (a paragraph's text), with the role context gives them.
+fn marks(para: &str) -> Vec<MarkTok> {
+    let mut out = Vec::new();
+    let b = para.as_bytes();
+    let mut iter = para.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = iter.next() {
+        let next = para[i + c.len_utf8()..].chars().next();
+        let mut push = |len: usize, family: Family, role: Role| {
+            out.push(MarkTok { at: i, len, family, role, ch: c });
+        };
+        match c {
+            '"' => {
+                let role = straight_role(prev, next);
+                push(1, Family::Straight, role);
+            }
+            '“' => {
+                // In the low-high style „…“ this mark closes; elsewhere it opens.
+                push(3, Family::Curly, Role::Open);
+            }
+            '”' => {
+                // A few styles open with ” too (”…”): only when it clearly starts a word.
+                let role = if is_space_or_open(prev) && is_word(next) { Role::Either } else { Role::Close };
+                push(3, Family::Curly, role);
+            }
+            '«' => push(2, Family::Guillemet, Role::Open),
+            '»' => push(2, Family::Guillemet, Role::Close),
+            '„' => push(3, Family::Low, Role::Open),
+            '`' if b.get(i + 1) == Some(&b'`') => {
+                push(2, Family::Apostrophes, Role::Open);
+                iter.next();
+                prev = Some('`');
+                continue;
+            }
+            '\'' if b.get(i + 1) == Some(&b'\'') => {
+                let after = para[i + 2..].chars().next();
+                let role = straight_role(prev, after);
+                push(2, Family::Apostrophes, role);
+                iter.next();
+                prev = Some('\'');
+                continue;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// The role of a straight mark from its neighbours.
+fn straight_role(prev: Option<char>, next: Option<char>) -> Role {
+    let opens = is_space_or_open(prev) && next.is_some_and(|c| !c.is_whitespace());
+    let closes = !is_space_or_open(prev) || next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]—".contains(c));
+    match (opens, closes) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    }
+}
+
+/// True when `m` can close a quotation opened by `open`.
+fn closes(open: &MarkTok, m: &MarkTok) -> bool {
+    match open.family {
+        Family::Low => m.ch == '“' || m.ch == '”',
+        Family::Curly => m.ch == '”',
+        // Straight marks toggle: context only decides which mark opens.
+        Family::Straight => m.family == Family::Straight,
+        f => m.family == f && m.role != Role::Open,
+    }
+}
+
+/// True when paragraph text `p` starts (after spaces) with an opening mark of `family`.
+fn starts_with_opener(p: &str, family: Family) -> Option<usize> {
+    let t = p.trim_start();
+    let lead = p.len() - t.len();
+    let len = match family {
+        Family::Straight if t.starts_with('"') => 1,
+        Family::Curly if t.starts_with('“') => 3,
+        // Some outlets reopen a continued curly quotation with a straight mark or vice versa.
+        Family::Curly if t.starts_with('"') => 1,
+        Family::Straight if t.starts_with('“') => 3,
+        Family::Apostrophes if t.starts_with("''") || t.starts_with("``") => 2,
+        Family::Guillemet if t.starts_with('«') => 2,
+        Family::Low if t.starts_with('„') => 3,
+        _ => return None,
+    };
+    Some(lead + len)
+}
+
+/// All quotations in `text`, given its paragraphs (from [`crate::text::paragraphs`]).
+pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
+    let mut out = Vec::new();
+    // An open quotation carried over from an earlier paragraph: (opening mark, paragraph index).
+    let mut carried: Option<(MarkTok, usize)> = None;
+    for (pi, &p) in paragraphs.iter().enumerate() {
+        let ptext = p.as_str(text);
+        let ms = marks(ptext);
+        let mut skip_first_at = None;
+        if let Some((open, _)) = &carried {
+            // The continuation paragraph's opening mark belongs to the carried quotation.
+            if let Some(end) = starts_with_opener(ptext, open.family) {
+                skip_first_at = Some(end);
+            }
+        }
+        let mut open: Option<(MarkTok, usize)> = carried.take();
+        for m in ms {
+            if let Some(end) = skip_first_at {
+                if m.at + m.len == end {
+                    skip_first_at = None;
+                    continue;
+                }
+            }
+            let abs = MarkTok { at: p.start + m.at, ..m };
+            match &open {
+                None => {
+                    if abs.role != Role::Close {
+                        open = Some((abs, pi));
+                    }
+                }
+                Some((o, opi)) => {
+                    if closes(o, &abs) {
+                        out.push(Found {
+                            span: Span::new(o.at, abs.at + abs.len),
+                            inner: Span::new(o.at + o.len, abs.at),
+                            closed: true,
+                            first_para: *opi,
+                            last_para: pi,
+                        });
+                        open = None;
+                    } else if abs.role == Role::Open && abs.family == o.family && *opi == pi {
+                        // Two openers in a row: the first was never closed. Keep the first as an
+                        // unclosed quotation up to the new opener and start again.
+                        push_unclosed(text, &mut out, o, *opi, pi, abs.at);
+                        open = Some((abs, pi));
+                    }
+                }
+            }
+        }
+        if let Some((o, opi)) = open {
+            let next = paragraphs.get(pi + 1).map(|n| n.as_str(text));
+            if next.is_some_and(|n| starts_with_opener(n, o.family).is_some()) {
+                carried = Some((o, opi));
+            } else {
+                push_unclosed(text, &mut out, &o, opi, pi, p.end);
+            }
+        }
+    }
+    out.retain(|f| !f.inner.is_empty() && f.inner.as_str(text).trim().chars().any(|c| c.is_alphanumeric()));
+    out
+}
+
+fn push_unclosed(text: &str, out: &mut Vec<Found>, o: &MarkTok, opi: usize, pi: usize, end: usize) {
+    let inner = crate::text::trim_span(text, Span::new(o.at + o.len, end.max(o.at + o.len)));
+    out.push(Found {
+        span: Span::new(o.at, inner.end.max(o.at + o.len)),
+        inner,
+        closed: false,
+        first_para: opi,
+        last_para: pi,
+    });
+}
+
+/// Spans of single-quoted passages (`‘…’` or `'…'`) nested inside `inner`, apostrophes excluded.
+pub fn nested(text: &str, inner: Span) -> Vec<Span> {
+    let s = inner.as_str(text);
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let next = s[i + c.len_utf8()..].chars().next();
+        let (can_open, can_close) = match c {
+            '‘' => (!is_word(prev) && !next.is_some_and(|n| n.is_ascii_digit()), false),
+            '’' | '\'' => {
+                let apostrophe = is_word(prev) && is_word(next) // Ukraine’s, don’t
+                    || !is_word(prev) && next.is_some_and(|n| n.is_ascii_digit()) // ’90s
+                    || next == Some('n') && s[i + c.len_utf8()..].starts_with("n’") // ’n’
+                    || prev == Some('n') && i >= 1 && s[..i].ends_with("’n") && open.is_none();
+                if apostrophe {
+                    (false, false)
+                } else {
+                    (c == '\'' && !is_word(prev) && is_word(next), !is_space_or_open(prev))
+                }
+            }
+            _ => (false, false),
+        };
+        match open {
+            Some(o) if can_close => {
+                out.push(Span::new(inner.start + o, inner.start + i + c.len_utf8()));
+                open = None;
+            }
+            None if can_open => open = Some(i),
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    fn quotes(t: &str) -> Vec<&str> {
+        find(t, &paragraphs(t)).iter().map(|f| f.span.as_str(t)).collect()
+    }
+
+    #[test]
+    fn every_double_mark_style() {
+        assert_eq!(quotes(r#"He said "yes" and "no"."#), [r#""yes""#, r#""no""#]);
+        assert_eq!(quotes("He said “yes.”"), ["“yes.”"]);
+        assert_eq!(quotes("He said ''yes,'' then left."), ["''yes,''"]);
+        assert_eq!(quotes("He said ``yes,'' then left."), ["``yes,''"]);
+        assert_eq!(quotes("Il a dit « oui » hier."), ["« oui »"]);
+        assert_eq!(quotes("Er sagte „ja“ gestern."), ["„ja“"]);
+    }
+
+    #[test]
+    fn single_quotes_nest_and_apostrophes_do_not_close() {
+        let t = "“Ukraine’s ’90s rock ’n’ roll, he said, ‘Our approach hasn’t worked,’” Ms. Lee said.";
+        let q = find(t, &paragraphs(t));
+        assert_eq!(q.len(), 1);
+        assert!(q[0].span.as_str(t).ends_with("worked,’”"));
+        let n: Vec<&str> = nested(t, q[0].inner).iter().map(|s| s.as_str(t)).collect();
+        assert_eq!(n, ["‘Our approach hasn’t worked,’"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quotation_is_one() {
+        let t = "“First part of it.\n“Second part,” she said.\nNext.";
+        let q = find(t, &paragraphs(t));
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].span.as_str(t), "“First part of it.\n“Second part,”");
+        assert_eq!((q[0].first_para, q[0].last_para), (0, 1));
+        assert!(q[0].closed);
+    }
+
+    #[test]
+    fn unbalanced_marks_recover_at_paragraph_end() {
+        let t = "He said “this never closes\nNext paragraph “is fine” here.";
+        let q = find(t, &paragraphs(t));
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].span.as_str(t), "“this never closes");
+        assert!(!q[0].closed);
+        assert_eq!(q[1].span.as_str(t), "“is fine”");
+        // A stray closer is ignored.
+        assert_eq!(quotes("stray” mark and “real”"), ["“real”"]);
+        assert!(quotes("\"").is_empty());
+        assert!(quotes("").is_empty());
+    }
+
+    #[test]
+    fn straight_quotes_pair_by_context() {
+        let t = r#""We'll see," Trump said, "maybe.""#;
+        assert_eq!(quotes(t), [r#""We'll see,""#, r#""maybe.""#]);
+    }
+}
