@@ -1,0 +1,338 @@
+//! `crosscheck-bundle [DIR]`: turns Trunk's output into one self-contained `crosscheck.html`.
+//!
+//! Trunk's `index.html` loads its JS glue as a module and fetches the `.wasm`, which Chromium
+//! refuses from `file://`. This writes `DIR/crosscheck.html` from `DIR/index.html` with the
+//! wasm-bindgen glue inlined in a `<script type="module">`, the wasm embedded as base64 and
+//! started with `initSync({ module: bytes })`, and any stylesheet link inlined, so the one file
+//! works when opened from disk. DIR defaults to `$TRUNK_STAGING_DIR`, as Trunk's `post_build`
+//! hook (Trunk.toml) sets it. Standard library only.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The name of the single-file page.
+const OUTPUT: &str = "crosscheck.html";
+
+fn main() -> ExitCode {
+    let dir = match std::env::args_os().nth(1) {
+        Some(a) if a == "-h" || a == "--help" => {
+            println!("usage: crosscheck-bundle [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)");
+            return ExitCode::SUCCESS;
+        }
+        Some(a) => PathBuf::from(a),
+        None => match std::env::var_os("TRUNK_STAGING_DIR") {
+            Some(d) => PathBuf::from(d),
+            None => {
+                eprintln!("crosscheck-bundle: give the directory of Trunk's output, or run as Trunk's post_build hook");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match bundle_dir(&dir) {
+        Ok(summary) => {
+            println!("crosscheck-bundle: {summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("crosscheck-bundle: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads `dir/index.html` and the files it names, writes `dir/crosscheck.html`.
+fn bundle_dir(dir: &Path) -> Result<String, String> {
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let read = |url: &str| {
+        let path = dir.join(local_path(url));
+        std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let page = bundle(&html, read)?;
+    let out = dir.join(OUTPUT);
+    std::fs::write(&out, &page).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(format!("wrote {} ({} bytes)", out.display(), page.len()))
+}
+
+/// The single-file page for Trunk's `html`; `read` gives the bytes of a URL the page uses.
+fn bundle(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<String, String> {
+    let (start, end, script) = find_loader(html)
+        .ok_or("no <script type=\"module\"> importing the wasm-bindgen glue in index.html")?;
+    let js_url = quoted_after(script, "from ").ok_or("the loader script names no JS glue")?;
+    let wasm_url = quoted_ending(script, ".wasm").ok_or("the loader script names no .wasm file")?;
+
+    let glue = String::from_utf8(read(js_url)?).map_err(|_| format!("{js_url} is not UTF-8"))?;
+    if let Some(line) = glue.lines().find(|l| l.trim_start().starts_with("import ")) {
+        return Err(format!("the glue imports another module ({line}); inline snippets are not supported"));
+    }
+    let wasm = read(wasm_url)?;
+    if !wasm.starts_with(b"\0asm") {
+        return Err(format!("{wasm_url} is not a WebAssembly module"));
+    }
+
+    let loader = format!(
+        "<script type=\"module\">\n{glue}\n\
+         const crosscheckWasm = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\n\
+         initSync({{ module: crosscheckWasm }});\n\
+         </script>",
+        glue = script_safe(&glue),
+        b64 = base64(&wasm),
+    );
+    let mut page = format!("{}{}{}", &html[..start], loader, &html[end..]);
+
+    // The preload links of the JS and wasm would fail from file://; stylesheets become <style>.
+    let links: Vec<String> = tags(&page, "link").into_iter().map(str::to_owned).collect();
+    for tag in &links {
+        let href = attr(tag, "href").unwrap_or_default();
+        let rel = attr(tag, "rel").unwrap_or_default();
+        if href == js_url || href == wasm_url {
+            page = page.replacen(tag.as_str(), "", 1);
+        } else if rel == "stylesheet" && is_local(href) {
+            let css = String::from_utf8(read(href)?).map_err(|_| format!("{href} is not UTF-8"))?;
+            let style = format!("<style>\n{}\n</style>", css.replace("</style", "<\\/style"));
+            page = page.replacen(tag.as_str(), &style, 1);
+        }
+    }
+    // Whatever still points at a local file would break from file://.
+    for tag in tags(&page, "link").into_iter().chain(tags(&page, "script")).chain(tags(&page, "img")) {
+        for name in ["href", "src"] {
+            if let Some(url) = attr(tag, name).filter(|u| is_local(u)) {
+                return Err(format!("{OUTPUT} would still load {url} ({tag})"));
+            }
+        }
+    }
+    Ok(page)
+}
+
+/// The `<script type="module">` that imports the glue: `(start, end, body)` of the element.
+fn find_loader(html: &str) -> Option<(usize, usize, &str)> {
+    let mut from = 0;
+    while let Some(i) = html[from..].find("<script") {
+        let start = from + i;
+        let open_end = start + html[start..].find('>')? + 1;
+        let close = open_end + html[open_end..].find("</script>")?;
+        let end = close + "</script>".len();
+        let body = &html[open_end..close];
+        if attr(&html[start..open_end], "type") == Some("module") && body.contains("import init") {
+            return Some((start, end, body));
+        }
+        from = end;
+    }
+    None
+}
+
+/// Every start tag `<name ...>` in `html`, as written.
+fn tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("<{name}");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = html[from..].find(&open) {
+        let start = from + i;
+        let after = html[start + open.len()..].chars().next();
+        let Some(len) = html[start..].find('>') else { break };
+        if after.is_some_and(|c| c.is_ascii_whitespace() || c == '>' || c == '/') {
+            out.push(&html[start..start + len + 1]);
+        }
+        from = start + len + 1;
+    }
+    out
+}
+
+/// The value of attribute `name` in a start tag (double or single quoted).
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(i) = tag[from..].find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before = tag[..at].chars().next_back();
+        if !before.is_some_and(|c| c.is_ascii_whitespace()) || !tag[from..].starts_with('=') {
+            continue;
+        }
+        let rest = &tag[from + 1..];
+        let q = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+        let len = rest[1..].find(q)?;
+        return Some(&rest[1..1 + len]);
+    }
+    None
+}
+
+/// The first quoted string right after `keyword` (`from './x.js'`).
+fn quoted_after<'a>(s: &'a str, keyword: &str) -> Option<&'a str> {
+    let rest = s[s.find(keyword)? + keyword.len()..].trim_start();
+    let q = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+    Some(&rest[1..1 + rest[1..].find(q)?])
+}
+
+/// The first quoted string whose content ends with `suffix`.
+fn quoted_ending<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    for q in ['\'', '"'] {
+        let closing = format!("{suffix}{q}");
+        if let Some(i) = s.find(&closing) {
+            let end = i + suffix.len();
+            let start = s[..i].rfind(q)? + 1;
+            return Some(&s[start..end]);
+        }
+    }
+    None
+}
+
+/// A URL that names a file next to the page (not `data:`, `http:`, `#frag`, ...).
+fn is_local(url: &str) -> bool {
+    !url.is_empty() && !url.starts_with('#') && !url.starts_with("//") && !url.contains(':')
+}
+
+/// The path inside the output directory of a local URL (`./x.js`, `/x.js` or `x.js`).
+fn local_path(url: &str) -> &str {
+    let url = url.split(['?', '#']).next().unwrap_or(url);
+    url.trim_start_matches("./").trim_start_matches('/')
+}
+
+/// JavaScript that can sit inside `<script>`: `</script` and `<!--` cannot end or confuse it.
+/// Both only occur inside strings, regexes or comments in valid module code, where the
+/// escaped forms mean the same.
+fn script_safe(js: &str) -> String {
+    js.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT").replace("<!--", "<\\!--")
+}
+
+/// Standard base64 (RFC 4648) with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// The shape of Trunk 0.21.14's release output (`public_url = "./"`, inline CSS).
+    const INDEX: &str = r#"<!DOCTYPE html><html lang="en"><head>
+  <meta charset="utf-8">
+  <title>crosscheck</title>
+  <style>body { margin: 0 }</style>
+  <link rel="stylesheet" href="./extra-1a2b.css" integrity="sha384-x">
+<link rel="modulepreload" href="./crosscheck-web-0f1e.js" crossorigin="anonymous" integrity="sha384-abc"><link rel="preload" href="./crosscheck-web-0f1e_bg.wasm" crossorigin="anonymous" integrity="sha384-def" as="fetch" type="application/wasm"></head>
+<body><main id="reports"></main>
+<script>window.addEventListener("error", function () {});</script>
+<script type="module">
+import init, * as bindings from './crosscheck-web-0f1e.js';
+const wasm = await init({ module_or_path: './crosscheck-web-0f1e_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script></body></html>"#;
+
+    const GLUE: &str = "let wasm;\nconst s = '</script>';\nfunction initSync(module) {}\n\
+                        export { initSync };\nexport default __wbg_init;\n";
+
+    fn files() -> HashMap<&'static str, Vec<u8>> {
+        HashMap::from([
+            ("./crosscheck-web-0f1e.js", GLUE.as_bytes().to_vec()),
+            ("./crosscheck-web-0f1e_bg.wasm", b"\0asm\x01\0\0\0".to_vec()),
+            ("./extra-1a2b.css", b"p { color: red }".to_vec()),
+        ])
+    }
+
+    fn run(html: &str, files: &HashMap<&'static str, Vec<u8>>) -> Result<String, String> {
+        bundle(html, |url| files.get(url).cloned().ok_or(format!("no file {url}")))
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in cases {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+        assert_eq!(base64(&[0xff, 0xfe, 0x00, 0x3e, 0x3f]), "//4APj8=");
+    }
+
+    #[test]
+    fn bundles_glue_wasm_and_css_into_one_page() {
+        let page = run(INDEX, &files()).unwrap();
+        assert!(page.contains("initSync({ module: crosscheckWasm });"));
+        assert!(page.contains(&format!("atob(\"{}\")", base64(b"\0asm\x01\0\0\0"))));
+        assert!(page.contains("export { initSync };"));
+        assert!(page.contains("<style>\np { color: red }\n</style>"));
+        assert!(page.contains("<main id=\"reports\"></main>"));
+        assert!(page.contains("window.addEventListener(\"error\""), "other scripts are kept");
+        for gone in ["modulepreload", "rel=\"preload\"", "import init", "_bg.wasm", ".js'", "extra-1a2b"] {
+            assert!(!page.contains(gone), "{gone} is still in the page");
+        }
+        // The glue's own "</script>" cannot close the element early.
+        assert_eq!(page.matches("</script>").count(), 2);
+        assert!(page.contains("'<\\/script>'"));
+    }
+
+    #[test]
+    fn missing_or_wrong_files_fail_loudly() {
+        let mut f = files();
+        f.remove("./crosscheck-web-0f1e_bg.wasm");
+        assert!(run(INDEX, &f).unwrap_err().contains("_bg.wasm"));
+
+        let mut f = files();
+        f.insert("./crosscheck-web-0f1e_bg.wasm", b"<html>".to_vec());
+        assert!(run(INDEX, &f).unwrap_err().contains("not a WebAssembly module"));
+
+        let mut f = files();
+        f.insert("./crosscheck-web-0f1e.js", b"import { x } from './snippets/a.js';\n".to_vec());
+        assert!(run(INDEX, &f).unwrap_err().contains("snippets"));
+
+        assert!(run("<html><body></body></html>", &files()).unwrap_err().contains("no <script"));
+    }
+
+    #[test]
+    fn leftover_local_references_are_refused() {
+        let html = INDEX.replace("</head>", "<link rel=\"icon\" href=\"./favicon.ico\"></head>");
+        assert!(run(&html, &files()).unwrap_err().contains("favicon.ico"));
+        // Remote and data URLs are fine.
+        let html = INDEX.replace("</head>", "<link rel=\"icon\" href=\"data:,\"></head>");
+        assert!(run(&html, &files()).is_ok());
+    }
+
+    #[test]
+    fn attributes_and_urls() {
+        let tag = r#"<link data-x="rel" rel='preload' href="./a b.wasm">"#;
+        assert_eq!(attr(tag, "rel"), Some("preload"));
+        assert_eq!(attr(tag, "href"), Some("./a b.wasm"));
+        assert_eq!(attr(tag, "type"), None);
+        assert_eq!(local_path("./a.js?v=1"), "a.js");
+        assert_eq!(local_path("/a.js"), "a.js");
+        assert!(!is_local("https://example.org/a.js") && !is_local("data:,") && is_local("a.css"));
+        assert_eq!(tags("<linkx><link a=1><link>", "link"), ["<link a=1>", "<link>"]);
+    }
+
+    #[test]
+    fn writes_the_file_next_to_index_html() {
+        let dir = std::env::temp_dir().join(format!("crosscheck-bundle-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("index.html"), INDEX).unwrap();
+        for (name, bytes) in files() {
+            std::fs::write(dir.join(local_path(name)), bytes).unwrap();
+        }
+        let summary = bundle_dir(&dir).unwrap();
+        assert!(summary.contains(OUTPUT));
+        let page = std::fs::read_to_string(dir.join(OUTPUT)).unwrap();
+        assert!(page.contains("initSync"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
