@@ -17,6 +17,7 @@
 //! Offsets are UTF-8 bytes everywhere inside Rust ([`Span`]); [`Utf16Index`] converts them for
 //! JavaScript, and [`report`] is the JSON contract with both.
 
+mod attribution;
 mod model;
 mod quotes;
 mod lexicon;
@@ -41,5 +42,58 @@ pub use span::{Span, Utf16Index};
 pub fn analyze(text: &str) -> Analysis {
     let paragraphs = text::paragraphs(text);
     let title = text::title(text, &paragraphs);
-    Analysis { title, paragraphs, ..Analysis::default() }
+    let found = quotes::find(text, &paragraphs);
+    let toks = tokens::tokenize(text, &found);
+    let qtok: Vec<usize> = toks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| matches!(t.kind, tokens::Kind::Quote(_)).then_some(i))
+        .collect();
+    let ctx = attribution::Ctx::new(text, toks);
+    let statements = ctx.statements();
+    let mut atts = ctx.attribute(&qtok);
+    let entities = ctx.resolve(&mut atts, &statements);
+
+    // Speakers: the entities that are the source of a quotation or statement, in order of
+    // first mention.
+    let mut order: Vec<usize> = (0..entities.len()).filter(|&e| entities[e].speaks).collect();
+    order.sort_by_key(|&e| entities[e].mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX));
+    let mut index = vec![None; entities.len()];
+    for (k, &e) in order.iter().enumerate() {
+        index[e] = Some(k);
+    }
+    let speakers: Vec<Speaker> = order
+        .iter()
+        .map(|&e| {
+            let mut mentions = entities[e].mentions.clone();
+            mentions.sort();
+            mentions.dedup();
+            Speaker { name: entities[e].name.clone(), mentions, organisation: entities[e].organisation }
+        })
+        .collect();
+
+    let quotes = found
+        .iter()
+        .zip(&atts)
+        .map(|(f, a)| {
+            let words = f.inner.as_str(text).split_whitespace().count();
+            let kind = if a.mention.is_none() && words <= 6 {
+                QuoteKind::Scare
+            } else if a.partial {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Full
+            };
+            Quote {
+                span: f.span,
+                inner: f.inner,
+                kind,
+                speaker: a.entity.and_then(|e| index[e]),
+                speaker_mention: a.mention.map(|np| ctx.span(np.start, np.end)),
+                cue: a.cue.map(|(s, e)| ctx.span(s, e)),
+                closed: f.closed,
+            }
+        })
+        .collect();
+    Analysis { title, paragraphs, quotes, speakers, claims: Vec::new() }
 }
