@@ -70,7 +70,7 @@ pub struct Entity {
     pub speaks: bool,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "he’s", "she’s", "he's", "she's", "it’s", "it's", "they’re", "they're"];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "one", "two", "three", "several", "some",
     "many", "other", "both", "another", "two", "senior", "top", "this", "that",
@@ -192,7 +192,24 @@ impl<'a> Ctx<'a> {
 
     /// A name-like capitalised word (not a sentence-opening function word).
     fn name_word(&self, i: usize) -> bool {
-        self.is_cap(i) && !self.stop_cap(i) && !self.verb_like_cap(i)
+        if !self.is_cap(i) || self.stop_cap(i) || self.verb_like_cap(i) || self.lw(i) == "i" {
+            return false;
+        }
+        let w = self.w(i);
+        // "Having a rough-and-tumble media …": a gerund opening a sentence.
+        let first = i == 0 || self.toks[i - 1].sentence != self.toks[i].sentence;
+        if first && w.ends_with("ing") && self.is_word(i + 1) && !self.is_cap(i + 1) {
+            return false;
+        }
+        // "CONGRESS HAS INVESTIGATED HIM": a heading in capitals.
+        let caps = |k: usize| {
+            let x = self.w(k);
+            self.is_word(k) && x.chars().count() >= 2 && x.chars().all(|c| !c.is_lowercase())
+        };
+        if caps(i) && (i > 0 && caps(i - 1) || caps(i + 1)) && (w.chars().count() >= 4 || caps(i + 1) && caps(i + 2)) {
+            return false;
+        }
+        true
     }
 
     /// Capitalised reporting verbs in headlines ("Trump Says …") are not names.
@@ -357,48 +374,91 @@ impl<'a> Ctx<'a> {
 
     // ----- subjects and cues ------------------------------------------------------------------
 
-    /// The subject of the verb at `v`, looking back no further than `lo`.
-    pub fn subject_of(&self, v: usize, lo: usize) -> Option<Np> {
-        let mut k = v;
-        let mut guard = 0;
-        loop {
-            guard += 1;
-            if guard > 40 || k <= lo {
+    fn is_delim(&self, i: usize) -> bool {
+        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct(',' | '—' | '–' | '-')))
+    }
+
+    /// A generic description ending just before `j`: a determiner or possessive, up to three
+    /// words, and a lower-case noun ("The clip", "the ad’s narrator", "The New York businessman").
+    /// Only used right before a reporting verb or a colon, where it is the speaker.
+    fn generic_np_back(&self, j: usize, lo: usize) -> Option<Np> {
+        if j == 0 || j <= lo {
+            return None;
+        }
+        let k = j - 1;
+        if !self.is_word(k) || self.is_cap(k) || self.verb(k).is_some() || self.in_list(k, DETERMINERS) || self.stop_cap(k) && !self.possessive(k) {
+            return None;
+        }
+        let mut s = k;
+        for _ in 0..4 {
+            if s <= lo {
                 break;
             }
+            let p = s - 1;
+            if self.in_list(p, DETERMINERS) || self.possessive(p) {
+                return Some(Np { start: p, end: j, kind: NpKind::Description });
+            }
+            if !self.is_word(p) || self.verb(p).is_some() || self.in_list(p, PRONOUNS) || self.lex.stop_caps.contains(self.lw(p)) && !self.is_cap(p) {
+                return None;
+            }
+            s = p;
+        }
+        None
+    }
+
+    /// Skips adverbs, auxiliaries and time phrases ("also", "has", "on Monday morning") that
+    /// end just before `k`; returns where they start.
+    fn skip_back_adverbials(&self, mut k: usize, lo: usize) -> usize {
+        let mut guard = 0;
+        while k > lo && guard < 20 {
+            guard += 1;
             let p = k - 1;
             if self.in_list(p, AUX_ADVERBS) || self.lw(p).ends_with("ly") && !self.is_cap(p) {
                 k = p;
                 continue;
             }
-            // "on Monday morning", "last week"
-            if self.in_list(p, TIME_WORDS) && !self.in_list(p, &["on", "in", "at", "the"])
-                || self.is_cap(p) && self.in_list(p, TIME_WORDS)
-            {
+            let weekday = |i: usize| self.in_list(i, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "ago"]);
+            if weekday(p) {
                 let mut q = p;
                 while q > lo && self.in_list(q - 1, TIME_WORDS) {
                     q -= 1;
                 }
-                if q < p || self.in_list(q, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]) {
+                k = q;
+                continue;
+            }
+            break;
+        }
+        k
+    }
+
+    /// The subject of the verb at `v`, looking back no further than `lo`.
+    pub fn subject_of(&self, v: usize, lo: usize) -> Option<Np> {
+        let mut k = v;
+        for _ in 0..6 {
+            k = self.skip_back_adverbials(k, lo);
+            if k <= lo {
+                return None;
+            }
+            let p = k - 1;
+            // A parenthesis: "Rep. Gwen Moore (D-Wis.) said".
+            if self.is_punct(p, ')') {
+                if let Some(o) = (lo..p).rev().take(12).find(|&o| self.is_punct(o, '(')) {
+                    k = o;
+                    continue;
+                }
+                return None;
+            }
+            // ", who met Putin days ago," / ", a writer for The Atlantic," / ", Alexander Grushko,"
+            if self.is_delim(p) {
+                let q = (lo..p).rev().take(40).find(|&q| self.is_delim(q));
+                let Some(q) = q else {
+                    return None;
+                };
+                let seg_start = q + 1;
+                if seg_start >= p {
                     k = q;
                     continue;
                 }
-            }
-            // ", who met Putin days ago," / ", a writer for The Atlantic," / ", Alexander Grushko,"
-            if self.is_punct(p, ',') {
-                let mut q = p;
-                let mut n = 0;
-                while q > lo && n < 30 {
-                    q -= 1;
-                    n += 1;
-                    if self.is_punct(q, ',') || self.is_punct(q, '—') {
-                        break;
-                    }
-                }
-                if !(self.is_punct(q, ',') || self.is_punct(q, '—')) || q + 1 >= p {
-                    break;
-                }
-                let seg_start = q + 1;
                 if self.in_list(seg_start, CLAUSE_STARTS) {
                     k = q;
                     continue;
@@ -408,8 +468,9 @@ impl<'a> Ctx<'a> {
                         return Some(np);
                     }
                 }
-                // an apposition describing the subject: look before it
-                if let Some(np) = self.np_back(q, lo) {
+                // An apposition describing the subject: the subject stands before it.
+                let before = self.skip_back_adverbials(q, lo);
+                if let Some(np) = self.np_back(before, lo) {
                     return Some(np);
                 }
                 k = q;
@@ -417,52 +478,66 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
-        self.np_back(k, lo).filter(|np| np.end == k)
+        self.np_back(k, lo)
+            .filter(|np| np.end == k)
+            .or_else(|| self.generic_np_back(k, lo))
     }
 
     /// The subject of the clause the sentence starts with, skipping openers such as
-    /// "On Sunday," "But" or "However,".
+    /// "On Sunday," "But" or "Worried about the vote,".
     pub fn clause_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut i = lo;
-        // Skip a leading adverbial phrase up to its comma.
-        if let Some(c) = (i..hi.min(i + 8)).find(|&c| self.is_punct(c, ',')) {
-            let opener = self.in_list(i, &["on", "in", "at", "after", "before", "during", "when", "while", "since", "as", "speaking", "however", "meanwhile", "still", "instead", "earlier", "later", "last", "asked", "moreover", "separately", "additionally", "nevertheless", "but", "and", "yet", "overall", "already", "now", "then", "today", "yesterday"]);
-            if opener {
-                i = c + 1;
-            }
-        }
-        while i < hi && self.in_list(i, &["but", "and", "so", "yet", "still", "also", "however", "meanwhile", "then", "now"]) {
+        while i < hi && self.in_list(i, &["but", "and", "so", "yet", "still", "also", "however", "meanwhile", "then", "now", "instead"]) {
             i += 1;
         }
-        self.np_fwd(i, hi)
+        if let Some(np) = self.np_fwd(i, hi) {
+            if np.kind != NpKind::Description || self.verb(np.end).is_some() || self.in_list(np.end, AUX_ADVERBS) {
+                return Some(np);
+            }
+        }
+        // Skip a leading phrase up to its comma.
+        let c = (i..hi.min(i + 30)).find(|&c| self.is_punct(c, ','))?;
+        let mut j = c + 1;
+        while j < hi && self.in_list(j, &["but", "and", "so", "yet", "still", "also", "however", "meanwhile", "then", "now"]) {
+            j += 1;
+        }
+        self.np_fwd(j, hi)
     }
 
     /// A statement whose verb is at `v`: its subject (or, for "said Trump", its inverted subject).
     fn statement_at(&self, v: usize, lo: usize, hi: usize) -> Option<Statement> {
         let verb = self.verb(v)?;
         let lw = self.lw(v);
+        let stmt = |np: Np, cue_end: usize| Some(Statement { np, verb: v, cue_end, stance: verb.stance });
         // "Izvestia quoted Mr. Grushko as saying"
         if verb.lemma == "quote" {
             if let Some(np) = self.np_fwd(v + 1, hi) {
                 if self.lw(np.end) == "as" && self.lw(np.end + 1) == "saying" {
-                    return Some(Statement { np, verb: v, cue_end: np.end + 2, stance: verb.stance });
+                    return stmt(np, np.end + 2);
                 }
             }
         }
-        let participle = lw.ends_with("ing");
-        let subj = if participle {
-            // "…, saying that": the clause's subject.
-            self.clause_subject(lo, v)
-        } else {
-            self.subject_of(v, lo)
-        };
-        let subj = subj.or_else(|| {
-            // Inverted: "said Trump", "added the senator".
-            (!participle).then(|| self.np_fwd(v + 1, hi)).flatten().filter(|np| np.kind != NpKind::Pronoun || self.lw(v) == "said" || self.lw(v) == "says")
-        })?;
-        let cue_end = if subj.start > v { subj.end } else { v + 1 };
-        let cue_end = cue_end.max(v + 1);
-        Some(Statement { np: subj, verb: v, cue_end: if subj.start > v { v + 1 } else { cue_end }, stance: verb.stance })
+        if lw.ends_with("ing") {
+            let aux = v > lo && self.in_list(v - 1, &["is", "are", "was", "were", "been", "be", "am"]);
+            if !aux {
+                // "Hillary Clinton asking, …" / "…, saying that …" (the clause's subject).
+                if let Some(np) = self.np_back(v, lo).filter(|n| n.kind != NpKind::Description) {
+                    return stmt(np, v + 1);
+                }
+                return self.clause_subject(lo, v).and_then(|np| stmt(np, v + 1));
+            }
+        }
+        if let Some(np) = self.subject_of(v, lo) {
+            return stmt(np, v + 1);
+        }
+        // Inverted, right after a quotation or a comma: "…,” said Trump", "…, said the senator".
+        let after_quote = v == lo || v > 0 && matches!(self.toks[v - 1].kind, Kind::Quote(_) | Kind::Punct(',' | ':'));
+        if after_quote && verb.class == VerbClass::Speech {
+            if let Some(np) = self.np_fwd(v + 1, hi) {
+                return stmt(np, v + 1);
+            }
+        }
+        None
     }
 
     /// "according to X" starting at `i`.
@@ -492,6 +567,67 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// A cue at the start of the stretch `i..hi` that follows a quotation:
+    /// `said Trump`, `Trump said`, `Leonard Burman, director of …, said`, `a narrator in the ad
+    /// asks`, `Rep. Gwen Moore (D-Wis.) said`, `according to X`, `as a memo put it`.
+    fn cue_at(&self, mut i: usize, hi: usize) -> Option<Statement> {
+        if self.lw(i) == "as" {
+            i += 1;
+        }
+        if i >= hi {
+            return None;
+        }
+        if let Some(st) = self.according_to(i, hi) {
+            return Some(st);
+        }
+        if let Some(v) = self.verb(i) {
+            if v.class == VerbClass::Speech {
+                if let Some(np) = self.np_fwd(i + 1, hi) {
+                    return Some(Statement { np, verb: i, cue_end: i + 1, stance: v.stance });
+                }
+            }
+            return None;
+        }
+        let np = self.np_fwd(i, hi).or_else(|| self.generic_np_fwd(i, hi))?;
+        let mut j = np.end;
+        // A parenthesis or an apposition between the name and the verb.
+        if self.is_punct(j, '(') {
+            j = (j..hi.min(j + 12)).find(|&c| self.is_punct(c, ')')).map_or(j, |c| c + 1);
+        }
+        if self.is_delim(j) {
+            if let Some(c) = (j + 1..hi.min(j + 45)).find(|&c| self.is_delim(c) && self.verb(self.skip_adverbs(c + 1, hi)).is_some()) {
+                j = c + 1;
+            }
+        } else if matches!(self.lw(j), "in" | "of" | "for" | "at" | "from" | "with") {
+            // "a narrator in the Clinton ad asks"
+            if let Some(k) = (j + 1..hi.min(j + 6)).find(|&k| self.verb(k).is_some()) {
+                j = k;
+            }
+        }
+        j = self.skip_adverbs(j, hi);
+        let v = self.verb(j)?;
+        if v.lemma == "quote" {
+            return self.statement_at(j, np.start, hi);
+        }
+        Some(Statement { np, verb: j, cue_end: j + 1, stance: v.stance })
+    }
+
+    fn skip_adverbs(&self, mut j: usize, hi: usize) -> usize {
+        while j < hi && (self.in_list(j, AUX_ADVERBS) || self.lw(j).ends_with("ly") && !self.is_cap(j)) {
+            j += 1;
+        }
+        j
+    }
+
+    /// A generic description starting at `i` ("the ad’s narrator"), only when a reporting verb
+    /// follows it.
+    fn generic_np_fwd(&self, i: usize, hi: usize) -> Option<Np> {
+        if !self.in_list(i, DETERMINERS) && !(self.is_cap(i) && self.possessive(i)) {
+            return None;
+        }
+        (i + 2..hi.min(i + 5)).find(|&e| self.verb(e).is_some()).filter(|&e| (i + 1..e).all(|k| self.is_word(k) && !self.in_list(k, PRONOUNS))).map(|e| Np { start: i, end: e, kind: NpKind::Description })
+    }
+
     /// Attributes the quotation whose token is `t`.
     fn attribute_one(&self, t: usize, done: &[Option<Attribution>], qtok: &[usize]) -> Attribution {
         let s = self.sentence(t);
@@ -502,73 +638,53 @@ impl<'a> Ctx<'a> {
         let prev_q = (sa..t).rev().find(|&i| matches!(self.toks[i].kind, Kind::Quote(_)));
         let before_start = prev_q.map_or(sa, |p| p + 1);
         let partial = self.is_partial(t, sa);
-
         let found = |st: Statement| Attribution {
             mention: Some(st.np),
-            cue: Some((st.verb.min(st.np.start.max(st.verb)), st.cue_end)),
+            cue: Some(if st.np.start > st.verb { (st.verb, st.cue_end) } else { (st.verb, st.cue_end) }),
             entity: None,
             partial,
         };
 
-        // 1. A cue right after: `"…," said Trump` / `"…," Trump said` / `"…" according to X`.
+        // 1. A cue right after the quotation: `"…," said Trump`, `"…," Trump said`. The
+        // quotation must end in punctuation or be followed by a comma (`"…" a Trump tweet said`
+        // is no cue).
+        let inner = self.toks[t].span.as_str(self.text);
+        let inner_end = inner.trim_end_matches(|c: char| "\"“”'’`»„ \u{a0}".contains(c));
+        let punct_end = inner_end.ends_with([',', '.', '?', '!', '…', '—', '-', ';']);
         let mut i = t + 1;
+        let comma_after = self.is_delim(i) || self.is_punct(i, '(');
         while i < after_end && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '(')) {
             i += 1;
         }
-        if i < after_end {
-            if let Some(st) = self.according_to(i, after_end) {
+        if punct_end || comma_after {
+            if let Some(st) = self.cue_at(i, after_end) {
                 return found(st);
-            }
-            if self.verb(i).is_some_and(|v| v.class == VerbClass::Speech) {
-                if let Some(np) = self.np_fwd(i + 1, after_end) {
-                    return found(Statement { np, verb: i, cue_end: i + 1, stance: Stance::Neutral });
-                }
-            }
-            if let Some(np) = self.np_fwd(i, after_end) {
-                // Skip an apposition (", president of the NAACP,") and adverbs.
-                let mut j = np.end;
-                if self.is_punct(j, ',') {
-                    if let Some(c) = (j + 1..after_end.min(j + 16)).find(|&c| self.is_punct(c, ',')) {
-                        let mut k = c + 1;
-                        while k < after_end && self.in_list(k, AUX_ADVERBS) {
-                            k += 1;
-                        }
-                        if self.verb(k).is_some() {
-                            j = k;
-                        }
-                    }
-                }
-                while j < after_end && (self.in_list(j, AUX_ADVERBS) || self.lw(j).ends_with("ly") && !self.is_cap(j)) {
-                    j += 1;
-                }
-                if let Some(v) = self.verb(j) {
-                    if v.lemma == "quote" {
-                        if let Some(st) = self.statement_at(j, np.start, after_end) {
-                            return found(st);
-                        }
-                    }
-                    return found(Statement { np, verb: j, cue_end: j + 1, stance: v.stance });
-                }
             }
         }
 
-        // 2. A cue before it in the sentence, nearest first.
-        for v in (before_start..t).rev() {
+        // 2. A reporting verb before it in the sentence: the first speech verb (the main
+        // clause: `Trump said … that Clinton once described it as "…"`), then the nearest
+        // framing verb (`Gingrich dismissed Estonia as "…"`).
+        for v in before_start..t {
             if let Some(st) = self.according_to(v, t) {
                 return found(st);
             }
-            if self.verb(v).is_some() {
-                let lo = sa;
-                if let Some(st) = self.statement_at(v, lo, t) {
-                    if st.np.end <= t {
-                        return found(st);
-                    }
+            if self.verb(v).is_some_and(|x| x.class == VerbClass::Speech) {
+                if let Some(st) = self.statement_at(v, sa, t).filter(|st| st.np.end <= t) {
+                    return found(st);
+                }
+            }
+        }
+        for v in (before_start..t).rev() {
+            if self.verb(v).is_some_and(|x| x.class == VerbClass::Frame) {
+                if let Some(st) = self.statement_at(v, sa, t).filter(|st| st.np.end <= t) {
+                    return found(st);
                 }
             }
         }
         // 2b. The cue may sit before an earlier quotation of the sentence ("A" and "B").
         if let Some(p) = prev_q {
-            if let Some(k) = qtok.iter().position(|&x| x == p) {
+            if let Ok(k) = qtok.binary_search(&p) {
                 if let Some(Some(a)) = done.get(k) {
                     if a.mention.is_some() {
                         return Attribution { partial, ..*a };
@@ -576,40 +692,50 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // 2c. A colon introduction without a verb, or a sentence subject for quoted words
-        // inside the reporter's sentence.
+        // 2c. A cue later in the sentence, after a comma: `"…" for criminal behavior, she said`.
+        for c in t + 1..after_end {
+            if self.is_punct(c, ',') {
+                if let Some(st) = self.cue_at(c + 1, after_end) {
+                    return found(st);
+                }
+            }
+        }
+        // 2d. A colon introduction without a reporting verb ("The piece used her words as its
+        // headline: "…""), or quoted words in a sentence about a person.
         if t > before_start && (self.is_punct(t - 1, ':') || partial) {
-            if let Some(np) = self.clause_subject(sa, t) {
-                if np.kind != NpKind::Description || self.speaker_noun(np.end - 1) {
-                    let has_cue = (np.end..t).any(|v| self.verb(v).is_some());
-                    if has_cue || self.is_punct(t - 1, ':') {
-                        return Attribution { mention: Some(np), cue: None, entity: None, partial };
-                    }
+            let np = self.clause_subject(sa, t).or_else(|| {
+                let k = self.skip_back_adverbials(t - 1, sa);
+                self.generic_np_back(k, sa)
+            });
+            if let Some(np) = np {
+                let person = np.kind == NpKind::Pronoun || np.kind == NpKind::Name;
+                if self.is_punct(t - 1, ':') || person {
+                    return Attribution { mention: Some(np), cue: None, entity: None, partial };
                 }
             }
         }
 
         // 3. The quotation stands alone: the previous sentence of the paragraph, then the
         // previous paragraph, carries its speaker.
-        let alone = t == sa || (sa..t).all(|i| !self.is_word(i));
+        let alone = (sa..t).all(|i| !self.is_word(i));
         if alone {
-            if let Some(a) = self.previous_speaker(t, sa, done, qtok) {
+            if let Some(a) = self.previous_speaker(sa, done, qtok) {
                 return Attribution { partial, ..a };
             }
         }
         Attribution { partial, ..Attribution::default() }
     }
 
-    /// The speaker of the sentences just before token `t` (sentence start `sa`), in the same
-    /// paragraph or at the end of the previous one.
-    fn previous_speaker(&self, t: usize, sa: usize, done: &[Option<Attribution>], qtok: &[usize]) -> Option<Attribution> {
+    /// The speaker of the sentences just before sentence start `sa`, in the same paragraph or
+    /// at the end of the previous one.
+    fn previous_speaker(&self, sa: usize, done: &[Option<Attribution>], qtok: &[usize]) -> Option<Attribution> {
         let mut i = sa;
         let mut crossed_paragraph = false;
         let mut sentences = 0;
         while i > 0 && sentences < 3 {
             let p = i - 1;
             if self.is_punct(p, '\n') {
-                if crossed_paragraph {
+                if crossed_paragraph && sentences > 0 {
                     return None;
                 }
                 crossed_paragraph = true;
@@ -622,19 +748,16 @@ impl<'a> Ctx<'a> {
             // The last attributed quotation of that sentence.
             for k in (a..b).rev() {
                 if let Kind::Quote(_) = self.toks[k].kind {
-                    if let Some(qi) = qtok.iter().position(|&x| x == k) {
+                    if let Ok(qi) = qtok.binary_search(&k) {
                         if let Some(Some(att)) = done.get(qi) {
                             if att.mention.is_some() {
                                 return Some(*att);
                             }
                         }
                     }
-                    if crossed_paragraph {
-                        return None;
-                    }
                 }
             }
-            // A reporting verb with a subject ("…, Grushko stated." / "He said:").
+            // A reporting verb with a subject ("…, Grushko stated." / "Caddell continued:").
             for v in (a..b).rev() {
                 if self.verb(v).is_some_and(|v| v.class == VerbClass::Speech) {
                     if let Some(st) = self.statement_at(v, a, b) {
@@ -642,11 +765,16 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // A sentence about a person ("Clinton restricted comments to …").
+            if let Some(np) = self.clause_subject(a, b) {
+                if matches!(np.kind, NpKind::Name | NpKind::Pronoun) && !self.in_list(np.start, &["it", "they"]) {
+                    return Some(Attribution { mention: Some(np), cue: None, entity: None, partial: false });
+                }
+            }
             if crossed_paragraph {
                 return None;
             }
             i = a;
-            let _ = t;
         }
         None
     }
@@ -662,13 +790,33 @@ impl<'a> Ctx<'a> {
             let p = t - 1;
             let introduced = self.is_punct(p, ':')
                 || self.is_punct(p, ',')
-                || self.verb(p).is_some_and(|v| v.class == VerbClass::Speech)
-                || self.lw(p) == "that" && false;
+                || self.verb(p).is_some_and(|v| v.class == VerbClass::Speech);
             if !introduced && self.is_word(p) {
                 return true;
             }
         }
         false
+    }
+
+    /// True when the quotation at `t` is a title or name in quotation marks ("Morning Joe",
+    /// "The Apprentice") rather than quoted words: short, every word capitalised, and no naming
+    /// verb ("called", "dubbed") just before it.
+    pub fn is_title(&self, t: usize) -> bool {
+        let inner = self.toks[t].span.as_str(self.text);
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        if words.is_empty() || words.len() > 6 {
+            return false;
+        }
+        let minor = ["a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by", "or"];
+        let titled = words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty() || minor.contains(&w) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        if !titled || inner.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with(['.', '?', '!']) {
+            return false;
+        }
+        let lo = t.saturating_sub(6);
+        !(lo..t).any(|i| self.verb(i).is_some_and(|v| v.class == VerbClass::Frame))
     }
 
     /// Attributes every quotation token in `qtok` (token index of each quotation, text order).
@@ -803,16 +951,17 @@ impl<'a> Ctx<'a> {
             }
             NpKind::Pronoun => {
                 let p = self.lw(np.start);
+                let p = p.split(['’', '\'']).next().unwrap_or(p);
+                if p == "i" {
+                    return Some(reg.find_or_add(vec!["#author".into()], "the author", false));
+                }
                 let want_male = match p {
                     "he" => Some(true),
                     "she" => Some(false),
                     _ => None,
                 };
-                let org = p == "it";
+                let org = p == "it" || p == "they";
                 let person = p == "he" || p == "she";
-                if !(org || person) {
-                    return None;
-                }
                 let start = self.toks[np.start].span.start;
                 let ok = |e: usize| {
                     let ent = &reg.entities[e];
@@ -928,3 +1077,4 @@ impl Registry {
         }
     }
 }
+

@@ -70,6 +70,9 @@ pub fn marks(a: &Analysis) -> Vec<(Span, Mark)> {
         out.push((c.marker, Mark::Marker(i)));
     }
     out.retain(|(s, _)| !s.is_empty());
+    // Two quotations attributed to one mention mark it once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|(s, m)| seen.insert((*s, m.name())));
     out
 }
 

@@ -75,9 +75,10 @@ pub fn analyze(text: &str) -> Analysis {
     let quotes = found
         .iter()
         .zip(&atts)
-        .map(|(f, a)| {
+        .enumerate()
+        .map(|(i, (f, a))| {
             let words = f.inner.as_str(text).split_whitespace().count();
-            let kind = if a.mention.is_none() && words <= 6 {
+            let kind = if a.mention.is_none() && words <= 6 || ctx.is_title(qtok[i]) {
                 QuoteKind::Scare
             } else if a.partial {
                 QuoteKind::Partial

@@ -169,7 +169,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             }
         }
         let mut open: Option<(MarkTok, usize)> = carried.take();
-        for m in ms {
+        for (mi, &m) in ms.iter().enumerate() {
             if let Some(end) = skip_first_at {
                 if m.at + m.len == end {
                     skip_first_at = None;
@@ -184,7 +184,13 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                     }
                 }
                 Some((o, opi)) => {
-                    if closes(o, &abs) {
+                    // Mixed marks ("…,” or “…") close a quotation only when no mark of its
+                    // own family closes it later in the paragraph.
+                    let mixed = !closes(o, &abs)
+                        && matches!((o.family, abs.ch), (Family::Straight, '”') | (Family::Curly, '"'))
+                        && abs.role != Role::Open
+                        && !ms[mi + 1..].iter().any(|later| closes(o, later));
+                    if closes(o, &abs) || mixed {
                         out.push(Found {
                             span: Span::new(o.at, abs.at + abs.len),
                             inner: Span::new(o.at + o.len, abs.at),
