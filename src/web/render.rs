@@ -161,15 +161,15 @@ pub fn mark_element(doc: &Document, mark: Mark) -> Result<Element, JsValue> {
     Ok(el)
 }
 
-/// "3 quotations · 2 speakers · 1 disputed claim".
+/// "3 quotes · 2 speakers · 1 claim" (claims being the disputed ones).
 fn counts(a: &Analysis) -> String {
     fn n(count: usize, one: &str, many: &str) -> String {
         format!("{count} {}", if count == 1 { one } else { many })
     }
     [
-        n(a.quotes.len(), "quotation", "quotations"),
+        n(a.quotes.len(), "quote", "quotes"),
         n(a.speakers.len(), "speaker", "speakers"),
-        n(a.claims.len(), "disputed claim", "disputed claims"),
+        n(a.claims.len(), "claim", "claims"),
     ]
     .join(" · ")
 }
