@@ -93,6 +93,11 @@ const TIME_WORDS: &[&str] = &[
     "ago", "hours", "before", "after", "the",
 ];
 const CLAUSE_STARTS: &[&str] = &["who", "which", "whose", "whom", "where", "when", "while", "as"];
+const NATIONALITIES: &[&str] = &[
+    "us", "u.s.", "american", "america’s", "russian", "russia’s", "russia's", "ukrainian", "ukraine’s",
+    "ukraine's", "french", "british", "german", "chinese", "european", "israeli", "iranian", "turkish",
+    "polish", "indian", "japanese", "kremlin", "white",
+];
 const LEADER_WORDS: &[&str] = &["leader", "president", "premier", "prime", "chancellor", "king", "head"];
 
 /// The analysis state over one text.
@@ -266,7 +271,9 @@ impl<'a> Ctx<'a> {
                 if !self.is_word(p) || self.verb(p).is_some() || self.in_list(p, PRONOUNS) {
                     break;
                 }
-                if matches!(self.lw(p), "for" | "of" | "at" | "and" | "to" | "with" | "by" | "from" | "that" | "in" | "on") {
+                if matches!(self.lw(p), "for" | "of" | "at" | "and" | "to" | "with" | "by" | "from" | "that" | "in" | "on")
+                    || self.lex.stop_caps.contains(self.lw(p))
+                {
                     break;
                 }
                 s = p;
@@ -351,9 +358,12 @@ impl<'a> Ctx<'a> {
         if np.kind != NpKind::Name {
             return None;
         }
+        // Organisations keep their capitalised words ("Russian Defense Ministry"); people lose
+        // their titles ("Kremlin spokesman Dmitry Peskov" is Dmitry Peskov).
+        let org = self.lex.org_heads.contains(self.lw(np.end - 1));
         let mut s = np.start;
         for i in np.start..np.end {
-            if !self.is_cap(i) || self.title(i) || self.possessive(i) || self.stop_cap(i) {
+            if !self.is_cap(i) || self.possessive(i) || self.stop_cap(i) || !org && self.title(i) {
                 s = i + 1;
             }
         }
@@ -361,15 +371,22 @@ impl<'a> Ctx<'a> {
         while s < np.end && self.in_list(s, PARTICLES) {
             s += 1;
         }
-        if s < np.end {
-            return Some((s, np.end));
+        // A phrase ending in a title ("the US President") is a description, not a name.
+        (s < np.end).then_some((s, np.end))
+    }
+
+    /// A headline in Title Case, where capitals say nothing about names.
+    fn title_case_sentence(&self, s: usize) -> bool {
+        let (a, b) = self.sentence_range(s);
+        let words = (a..b).filter(|&i| self.is_word(i) && self.w(i).chars().next().is_some_and(|c| c.is_alphabetic()));
+        let (mut n, mut caps) = (0, 0);
+        for i in words {
+            n += 1;
+            if self.is_cap(i) {
+                caps += 1;
+            }
         }
-        // All titles ("the White House" has none; "President" alone has no name).
-        let caps: Vec<usize> = (np.start..np.end).filter(|&i| self.is_cap(i) && !self.stop_cap(i)).collect();
-        if caps.iter().all(|&i| self.title(i)) {
-            return None;
-        }
-        Some((caps[0], np.end))
+        n >= 4 && caps * 10 >= n * 8
     }
 
     // ----- subjects and cues ------------------------------------------------------------------
@@ -526,6 +543,14 @@ impl<'a> Ctx<'a> {
                 }
                 return self.clause_subject(lo, v).and_then(|np| stmt(np, v + 1));
             }
+        }
+        // Passive: "This was confirmed by Steve Witkoff" (the agent speaks), or no speaker.
+        let before_verb = (lo..v).rev().find(|&k| !self.in_list(k, &["also", "later", "then", "already", "previously", "reportedly", "not", "never"]));
+        if before_verb.is_some_and(|k| self.in_list(k, &["was", "were", "is", "are", "been", "be"])) {
+            if self.lw(v + 1) == "by" {
+                return self.np_fwd(v + 2, hi).and_then(|np| stmt(np, v + 2));
+            }
+            return None;
         }
         if let Some(np) = self.subject_of(v, lo) {
             return stmt(np, v + 1);
@@ -838,6 +863,10 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         let mut names: Vec<(Np, usize)> = Vec::new(); // (mention, entity)
         while i < self.toks.len() {
+            if self.title_case_sentence(self.sentence(i)) {
+                i += 1;
+                continue;
+            }
             if self.name_word(i) || self.is_cap(i) && self.title(i) && self.name_word(i + 1) {
                 let s = self.sentence(i);
                 let (_, b) = self.sentence_range(s);
@@ -943,6 +972,9 @@ impl<'a> Ctx<'a> {
     /// The entity a mention refers to.
     fn resolve_np(&self, reg: &mut Registry, np: Np, names: &[(Np, usize)], subjects: &[(usize, usize)]) -> Option<usize> {
         match np.kind {
+            NpKind::Name if self.name_part(np).is_none() => {
+                self.resolve_np(reg, Np { kind: NpKind::Description, ..np }, names, subjects)
+            }
             NpKind::Name => {
                 if let Some(&(_, e)) = names.iter().find(|(n, _)| n.start <= np.start && np.end <= n.end || np.start <= n.start && n.end <= np.end && n.end == np.end) {
                     return Some(e);
@@ -1002,15 +1034,28 @@ impl<'a> Ctx<'a> {
                         || LEADER_WORDS.contains(&head.as_str()) && d.iter().any(|x| LEADER_WORDS.contains(&x.as_str()))
                 };
                 let start = np.start;
-                let best = names
-                    .iter()
-                    .rev()
-                    .filter(|(n, _)| n.start < start)
-                    .map(|&(_, e)| e)
-                    .find(|&e| {
-                        let d = &reg.entities[e].descriptors;
-                        head_ok(d) && mods.iter().all(|m| d.iter().any(|x| x == m || x.starts_with(m.as_str()) || m.starts_with(x.as_str()) && x.len() >= 4))
-                    });
+                // The most recent entity described by the same head noun whose descriptors
+                // take the most of the modifiers, and none of another nationality.
+                let mut best: Option<(usize, usize)> = None; // (matched modifiers, entity)
+                for &(n, e) in names.iter().rev() {
+                    if n.start >= start {
+                        continue;
+                    }
+                    let d = &reg.entities[e].descriptors;
+                    if !head_ok(d) {
+                        continue;
+                    }
+                    let matched = mods.iter().filter(|m| d.iter().any(|x| x == *m || x.starts_with(m.as_str()) || m.starts_with(x.as_str()) && x.len() >= 4)).count();
+                    let conflict = mods.iter().any(|m| NATIONALITIES.contains(&m.as_str()))
+                        && d.iter().any(|x| NATIONALITIES.contains(&x.as_str()) && !mods.iter().any(|m| m == x || x.starts_with(m.as_str())));
+                    if conflict {
+                        continue;
+                    }
+                    if best.is_none_or(|(b, _)| matched > b) {
+                        best = Some((matched, e));
+                    }
+                }
+                let best = best.map(|(_, e)| e);
                 if best.is_some() {
                     return best;
                 }
