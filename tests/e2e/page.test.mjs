@@ -98,6 +98,12 @@ async function checkPage(url, name, size) {
         paragraphs: [...c.querySelectorAll('.report-body > p')].map((p) => p.textContent),
       })),
       documentTitle: document.title,
+      // Every highlight: its element, its kind, and whether it sits inside a title or paragraph.
+      highlights: [...document.querySelectorAll('[data-kind]')].map((h) => ({
+        tag: h.tagName.toLowerCase(),
+        kind: h.getAttribute('data-kind'),
+        placed: Boolean(h.closest('[data-report] h2, [data-report] .report-body > p')),
+      })),
     }));
     assert.equal(shown.status, null, `the status line is hidden (it says: ${shown.status})`);
     assert.equal(shown.columns.length, 5, 'five report columns');
@@ -109,6 +115,11 @@ async function checkPage(url, name, size) {
       assert.deepEqual(col.paragraphs, seed.paragraphs, `paragraphs of ${seed.file}`);
     });
     assert.match(shown.documentTitle, /crosscheck/);
+    const KINDS = { quote: 'mark', claim: 'mark', speaker: 'span', cue: 'span', marker: 'span' };
+    for (const h of shown.highlights) {
+      assert.equal(h.tag, KINDS[h.kind], `a ${h.kind} highlight is a <${KINDS[h.kind]}>`);
+      assert.ok(h.placed, `a ${h.kind} highlight inside a title or paragraph`);
+    }
     if (size === 'desktop') {
       // Side by side: the first columns start at one height, left to right.
       const boxes = await page.$$eval('[data-report]', (cs) => cs.map((c) => c.getBoundingClientRect().toJSON()));
