@@ -127,18 +127,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// The token in ASCII lower case ("" for non-words and out of range).
-    fn lw(&self, i: usize) -> &str {
+    pub(crate) fn lw(&self, i: usize) -> &str {
         match self.toks.get(i) {
             Some(t) if t.kind == Kind::Word => t.span.as_str(&self.lower),
             _ => "",
         }
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    pub(crate) fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
-    fn is_punct(&self, i: usize, c: char) -> bool {
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
     }
 
@@ -146,7 +146,7 @@ impl<'a> Ctx<'a> {
         self.is_word(i) && self.w(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
-    fn in_list(&self, i: usize, list: &[&str]) -> bool {
+    pub(crate) fn in_list(&self, i: usize, list: &[&str]) -> bool {
         let l = self.lw(i);
         !l.is_empty() && list.contains(&l)
     }
@@ -176,12 +176,12 @@ impl<'a> Ctx<'a> {
         self.lex.verb(self.lw(i))
     }
 
-    fn sentence(&self, i: usize) -> usize {
+    pub(crate) fn sentence(&self, i: usize) -> usize {
         self.toks.get(i).map_or(0, |t| t.sentence as usize)
     }
 
     /// Tokens of sentence `s`.
-    fn sentence_range(&self, s: usize) -> (usize, usize) {
+    pub(crate) fn sentence_range(&self, s: usize) -> (usize, usize) {
         let a = self.sent_start.get(s).copied().unwrap_or(self.toks.len());
         let b = self.sent_start.get(s + 1).copied().unwrap_or(self.toks.len());
         (a, b)
@@ -522,7 +522,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A statement whose verb is at `v`: its subject (or, for "said Trump", its inverted subject).
-    fn statement_at(&self, v: usize, lo: usize, hi: usize) -> Option<Statement> {
+    pub(crate) fn statement_at(&self, v: usize, lo: usize, hi: usize) -> Option<Statement> {
         let verb = self.verb(v)?;
         let lw = self.lw(v);
         let stmt = |np: Np, cue_end: usize| Some(Statement { np, verb: v, cue_end, stance: verb.stance });
@@ -572,6 +572,11 @@ impl<'a> Ctx<'a> {
             return Some(Statement { np, verb: i, cue_end: i + 2, stance: Stance::Hedged });
         }
         None
+    }
+
+    /// Number of sentences.
+    pub(crate) fn sentence_count(&self) -> usize {
+        self.sent_start.len().saturating_sub(1)
     }
 
     /// Every reporting statement in the text (subject + verb), in text order.
@@ -993,7 +998,6 @@ impl<'a> Ctx<'a> {
                     _ => None,
                 };
                 let org = p == "it" || p == "they";
-                let person = p == "he" || p == "she";
                 let start = self.toks[np.start].span.start;
                 let ok = |e: usize| {
                     let ent = &reg.entities[e];

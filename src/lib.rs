@@ -18,6 +18,7 @@
 //! JavaScript, and [`report`] is the JSON contract with both.
 
 mod attribution;
+mod claims;
 mod model;
 mod quotes;
 mod lexicon;
@@ -52,7 +53,12 @@ pub fn analyze(text: &str) -> Analysis {
     let ctx = attribution::Ctx::new(text, toks);
     let statements = ctx.statements();
     let mut atts = ctx.attribute(&qtok);
+    let found_claims = claims::find(&ctx);
+    // Claim holders resolve to entities along with the speakers of quotations.
+    let n_quotes = atts.len();
+    atts.extend(found_claims.iter().map(|c| attribution::Attribution { mention: c.holder, ..Default::default() }));
     let entities = ctx.resolve(&mut atts, &statements);
+    let holders = atts.split_off(n_quotes);
 
     // Speakers: the entities that are the source of a quotation or statement, in order of
     // first mention.
@@ -96,5 +102,17 @@ pub fn analyze(text: &str) -> Analysis {
             }
         })
         .collect();
-    Analysis { title, paragraphs, quotes, speakers, claims: Vec::new() }
+    let claims = found_claims
+        .iter()
+        .zip(&holders)
+        .map(|(c, h)| Claim {
+            span: c.span,
+            holder: h.entity.map(|e| entities[e].name.clone()).or_else(|| {
+                h.mention.map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
+            }),
+            marker: c.marker,
+            kind: c.kind,
+        })
+        .collect();
+    Analysis { title, paragraphs, quotes, speakers, claims }
 }
