@@ -1,0 +1,96 @@
+//! Property tests: `analyze` never panics, on any input, and every span it returns lies on
+//! char boundaries inside the text.
+
+use crosscheck::{analyze, Span};
+use proptest::prelude::*;
+
+/// Text built from the pieces that trip analysers: every quotation mark, apostrophes,
+/// newlines, names, reporting verbs, punctuation, emoji and combining marks.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\"".to_string()), Just("“".to_string()), Just("”".to_string()), Just("‘".to_string()),
+        Just("’".to_string()), Just("'".to_string()), Just("''".to_string()), Just("``".to_string()),
+        Just("«".to_string()), Just("»".to_string()), Just("„".to_string()), Just("\n".to_string()),
+        Just("\n\n".to_string()), Just(" said ".to_string()), Just(" Mr. Trump".to_string()),
+        Just(" he ".to_string()), Just(", ".to_string()), Just(". ".to_string()), Just(":".to_string()),
+        Just(" according to ".to_string()), Just(" claims ".to_string()), Just(" reportedly ".to_string()),
+        Just("🙂".to_string()), Just("e\u{301}".to_string()), Just("—".to_string()), Just("(".to_string()),
+        Just(")".to_string()), Just("U.S.".to_string()), Just(" the envoy ".to_string()),
+        "[a-zA-Z ]{1,12}", any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+fn check(text: &str) {
+    let a = analyze(text);
+    let ok = |s: Span| {
+        assert!(s.start <= s.end && s.end <= text.len(), "{s:?} out of {}", text.len());
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} splits a char");
+    };
+    a.title.into_iter().for_each(ok);
+    a.paragraphs.iter().copied().for_each(ok);
+    for q in &a.quotes {
+        ok(q.span);
+        ok(q.inner);
+        assert!(q.span.contains(q.inner));
+        q.speaker_mention.into_iter().for_each(ok);
+        q.cue.into_iter().for_each(ok);
+        assert!(q.speaker.is_none_or(|s| s < a.speakers.len()));
+    }
+    for w in a.quotes.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start, "quotations are in order and do not overlap");
+    }
+    for s in &a.speakers {
+        s.mentions.iter().copied().for_each(ok);
+    }
+    for c in &a.claims {
+        ok(c.span);
+        ok(c.marker);
+    }
+    // The page's highlight stream stays balanced on every paragraph.
+    let marks = crosscheck::highlight::marks(&a);
+    for &p in &a.paragraphs {
+        let mut depth = 0i64;
+        for e in crosscheck::highlight::events(p, &marks) {
+            match e {
+                crosscheck::highlight::Event::Start(_) => depth += 1,
+                crosscheck::highlight::Event::End => depth -= 1,
+                crosscheck::highlight::Event::Source(s) => ok(s),
+            }
+            assert!(depth >= 0);
+        }
+        assert_eq!(depth, 0);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_and_spans_are_on_char_boundaries(text in tricky_text()) {
+        check(&text);
+    }
+
+    #[test]
+    fn arbitrary_unicode(text in any::<String>()) {
+        check(&text);
+    }
+}
+
+#[test]
+fn edge_cases() {
+    for t in ["", "\n", "\"", "“", "”", "''", "``", "„“", "«»", "“”", "\"\"\"", "“a\n“b\n“c", "’", "said", ":"] {
+        check(t);
+    }
+}
+
+#[test]
+fn megabytes_of_unbalanced_quotes() {
+    // One opening mark per paragraph, never closed: each must stop at its paragraph's end.
+    let para = "He said “this goes on and on without an end, said Mr. Trump, according to officials\n";
+    let text = para.repeat(20_000); // about 1.7 MB
+    let a = analyze(&text);
+    assert_eq!(a.quotes.len(), 20_000);
+    assert!(a.quotes.iter().all(|q| !q.closed && !q.span.as_str(&text).contains('\n')));
+    check(&text[..50_000]);
+}
