@@ -64,7 +64,9 @@ fn bundle(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<
 
     let glue = String::from_utf8(read(js_url)?).map_err(|_| format!("{js_url} is not UTF-8"))?;
     if let Some(line) = glue.lines().find(|l| l.trim_start().starts_with("import ")) {
-        return Err(format!("the glue imports another module ({line}); inline snippets are not supported"));
+        return Err(format!(
+            "the glue imports another module ({line}); inline snippets are not supported"
+        ));
     }
     let wasm = read(wasm_url)?;
     if !wasm.starts_with(b"\0asm") {
@@ -81,6 +83,11 @@ fn bundle(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<
     );
     let mut page = format!("{}{}{}", &html[..start], loader, &html[end..]);
 
+    // `trunk serve` adds a live-reload script that talks to its server; a file has none.
+    while let Some((start, end)) = find_script(&page, |_, body| body.contains(AUTORELOAD_MARK)) {
+        page.replace_range(start..end, "");
+    }
+
     // The preload links of the JS and wasm would fail from file://; stylesheets become <style>.
     let links: Vec<String> = tags(&page, "link").into_iter().map(str::to_owned).collect();
     for tag in &links {
@@ -95,7 +102,9 @@ fn bundle(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<
         }
     }
     // Whatever still points at a local file would break from file://.
-    for tag in tags(&page, "link").into_iter().chain(tags(&page, "script")).chain(tags(&page, "img")) {
+    for tag in
+        tags(&page, "link").into_iter().chain(tags(&page, "script")).chain(tags(&page, "img"))
+    {
         for name in ["href", "src"] {
             if let Some(url) = attr(tag, name).filter(|u| is_local(u)) {
                 return Err(format!("{OUTPUT} would still load {url} ({tag})"));
@@ -105,17 +114,28 @@ fn bundle(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<
     Ok(page)
 }
 
+/// A placeholder in the live-reload script that `trunk serve` injects.
+const AUTORELOAD_MARK: &str = "{{__TRUNK_ADDRESS__}}";
+
 /// The `<script type="module">` that imports the glue: `(start, end, body)` of the element.
 fn find_loader(html: &str) -> Option<(usize, usize, &str)> {
+    let (start, end) = find_script(html, |tag, body| {
+        attr(tag, "type") == Some("module") && body.contains("import init")
+    })?;
+    let open_end = start + html[start..].find('>')? + 1;
+    Some((start, end, &html[open_end..end - "</script>".len()]))
+}
+
+/// The first `<script>` element for which `wanted(start_tag, body)` holds, as `(start, end)`.
+fn find_script(html: &str, wanted: impl Fn(&str, &str) -> bool) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = html[from..].find("<script") {
         let start = from + i;
         let open_end = start + html[start..].find('>')? + 1;
         let close = open_end + html[open_end..].find("</script>")?;
         let end = close + "</script>".len();
-        let body = &html[open_end..close];
-        if attr(&html[start..open_end], "type") == Some("module") && body.contains("import init") {
-            return Some((start, end, body));
+        if wanted(&html[start..open_end], &html[open_end..close]) {
+            return Some((start, end));
         }
         from = end;
     }
@@ -275,7 +295,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(page.contains("<style>\np { color: red }\n</style>"));
         assert!(page.contains("<main id=\"reports\"></main>"));
         assert!(page.contains("window.addEventListener(\"error\""), "other scripts are kept");
-        for gone in ["modulepreload", "rel=\"preload\"", "import init", "_bg.wasm", ".js'", "extra-1a2b"] {
+        for gone in
+            ["modulepreload", "rel=\"preload\"", "import init", "_bg.wasm", ".js'", "extra-1a2b"]
+        {
             assert!(!page.contains(gone), "{gone} is still in the page");
         }
         // The glue's own "</script>" cannot close the element early.
@@ -301,6 +323,15 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     }
 
     #[test]
+    fn trunk_serve_live_reload_is_dropped() {
+        let reload = "<script>\"use strict\";\nconst address = '{{__TRUNK_ADDRESS__}}';</script>";
+        let html = INDEX.replace("</body>", &format!("{reload}</body>"));
+        let page = run(&html, &files()).unwrap();
+        assert!(!page.contains("__TRUNK_ADDRESS__"));
+        assert!(page.contains("window.addEventListener(\"error\""), "other scripts are kept");
+    }
+
+    #[test]
     fn leftover_local_references_are_refused() {
         let html = INDEX.replace("</head>", "<link rel=\"icon\" href=\"./favicon.ico\"></head>");
         assert!(run(&html, &files()).unwrap_err().contains("favicon.ico"));
@@ -323,7 +354,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 
     #[test]
     fn writes_the_file_next_to_index_html() {
-        let dir = std::env::temp_dir().join(format!("crosscheck-bundle-test-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("crosscheck-bundle-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("index.html"), INDEX).unwrap();
         for (name, bytes) in files() {
