@@ -75,7 +75,11 @@ fn highlights_become_nested_elements_with_data_kind() {
             cue: Some(at("said")),
             closed: true,
         }],
-        speakers: vec![Speaker { name: "Trump".into(), mentions: vec![at("Trump")], organisation: false }],
+        speakers: vec![Speaker {
+            name: "Trump".into(),
+            mentions: vec![at("Trump")],
+            organisation: false,
+        }],
         claims: vec![Claim {
             span: at("Moscow reportedly agreed"),
             holder: None,
@@ -139,9 +143,15 @@ fn markup_in_article_text_stays_text() {
         assert!(all(&root, tag).is_empty(), "no <{tag}> element was created");
     }
     let h2 = all(&root, "h2");
-    assert_eq!(content(&h2[0]), "<img src=x onerror=\"window.__pwned=1\"> <script>window.__pwned=2</script>");
+    assert_eq!(
+        content(&h2[0]),
+        "<img src=x onerror=\"window.__pwned=1\"> <script>window.__pwned=2</script>"
+    );
     let p = all(&root, ".report-body > p");
-    assert_eq!(content(&p[0]), "Body with <b>tags</b> & entities &amp; \"<i>quoted</i>\" said Eve.");
+    assert_eq!(
+        content(&p[0]),
+        "Body with <b>tags</b> & entities &amp; \"<i>quoted</i>\" said Eve."
+    );
     let quote = all(&root, "[data-kind=quote]");
     assert_eq!(content(&quote[0]), "\"<i>quoted</i>\"");
     // Every child of the paragraph is a text node or a highlight element.
