@@ -20,3 +20,15 @@ timed() {
   log "$name: $((SECONDS - start)) s"
   return $status
 }
+
+# Checks that dist/ holds both pages and prints the sizes (raw and `gzip -9`).
+check_dist() {
+  local f
+  for f in dist/index.html dist/crosscheck.html; do
+    [[ -s "$f" ]] || { log "$f is missing"; return 1; }
+  done
+  local wasm=(dist/*_bg.wasm)
+  [[ -s "${wasm[0]}" ]] || { log "no .wasm in dist/"; return 1; }
+  log "$(basename "${wasm[0]}"): $(wc -c <"${wasm[0]}") bytes, $(gzip -9 -c "${wasm[0]}" | wc -c) gzipped;" \
+    "crosscheck.html: $(wc -c <dist/crosscheck.html) bytes, $(gzip -9 -c dist/crosscheck.html | wc -c) gzipped"
+}
