@@ -7,7 +7,7 @@
 //! previous paragraph (the news convention for a speaker's continued quotation).
 //! Mentions (names with titles, pronouns, descriptions) then resolve to canonical speakers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{Lexicon, Stance, Verb, VerbClass};
 use crate::span::Span;
@@ -867,8 +867,13 @@ impl<'a> Ctx<'a> {
         // Every name in the text, in order, so that surnames, titles and pronouns can resolve.
         let mut i = 0;
         let mut names: Vec<(Np, usize)> = Vec::new(); // (mention, entity)
+        let mut headline: Option<(usize, bool)> = None; // (sentence, is title case)
         while i < self.toks.len() {
-            if self.title_case_sentence(self.sentence(i)) {
+            let s = self.sentence(i);
+            if headline.is_none_or(|(hs, _)| hs != s) {
+                headline = Some((s, self.title_case_sentence(s)));
+            }
+            if headline.is_some_and(|(_, t)| t) {
                 i += 1;
                 continue;
             }
@@ -911,6 +916,32 @@ impl<'a> Ctx<'a> {
 
     fn register_name(&self, reg: &mut Registry, np: Np) -> Option<usize> {
         let (a, b) = self.name_part(np)?;
+        let name_text = self.span(a, b).as_str(self.text).trim_end_matches("’s").trim_end_matches("'s");
+        let organisation = self.lex.org_heads.contains(self.lw(b - 1))
+            || (np.start < a && self.lw(np.start) == "the" && !(np.start + 1..a).any(|i| self.title(i)));
+        // A name seen before in the same form: only the titles and appositions of this mention
+        // are new. (Most mentions repeat a name; this keeps the scan linear and cheap.)
+        if let Some(&e) = reg.by_text[organisation as usize].get(name_text) {
+            let appos = self.is_punct(np.end, ',') || np.start > 0 && self.is_punct(np.start - 1, ',');
+            let ent = &mut reg.entities[e];
+            if ent.descriptors.len() < 64 {
+                for i in np.start..a {
+                    let d = self.lw(i);
+                    if !d.is_empty() && d != "the" && !ent.descriptors.iter().any(|x| x == d) {
+                        ent.descriptors.push(d.to_string());
+                    }
+                }
+                if appos {
+                    for d in self.appositions(np) {
+                        if !ent.descriptors.contains(&d) {
+                            ent.descriptors.push(d);
+                        }
+                    }
+                }
+            }
+            ent.mentions.push(self.span(np.start, np.end));
+            return Some(e);
+        }
         let words: Vec<String> = (a..b)
             .map(|i| {
                 let w = self.lw(i);
@@ -921,12 +952,8 @@ impl<'a> Ctx<'a> {
         if words.is_empty() || words.len() > 5 {
             return None;
         }
-        let name_text = self.span(a, b).as_str(self.text).trim_end_matches("’s").trim_end_matches("'s");
         let descriptors: Vec<String> =
             (np.start..a).map(|i| self.lw(i).to_string()).filter(|w| !w.is_empty() && w != "the").collect();
-        let last = self.lw(b - 1);
-        let organisation = self.lex.org_heads.contains(last)
-            || (np.start < a && self.lw(np.start) == "the" && !descriptors.iter().any(|d| self.lex.titles.contains(d.as_str())));
         let male = descriptors.iter().find_map(|d| match d.as_str() {
             "mr." | "mr" => Some(true),
             "mrs." | "mrs" | "ms." | "ms" | "miss" => Some(false),
@@ -935,8 +962,13 @@ impl<'a> Ctx<'a> {
         let mut descriptors = descriptors;
         descriptors.extend(self.appositions(np));
         let e = reg.find_or_add(words, name_text, organisation);
+        reg.by_text[organisation as usize].insert(name_text.to_string(), e);
         let ent = &mut reg.entities[e];
-        ent.descriptors.extend(descriptors);
+        for d in descriptors {
+            if !ent.descriptors.contains(&d) && ent.descriptors.len() < 64 {
+                ent.descriptors.push(d);
+            }
+        }
         if ent.male.is_none() {
             ent.male = male;
         }
@@ -981,7 +1013,12 @@ impl<'a> Ctx<'a> {
                 self.resolve_np(reg, Np { kind: NpKind::Description, ..np }, names, subjects)
             }
             NpKind::Name => {
-                if let Some(&(_, e)) = names.iter().find(|(n, _)| n.start <= np.start && np.end <= n.end || np.start <= n.start && n.end <= np.end && n.end == np.end) {
+                // A name found by the scan that covers this mention, or that it covers.
+                let k = names.partition_point(|(n, _)| n.start <= np.start);
+                let around = names[k.saturating_sub(1)..(k + 4).min(names.len())].iter();
+                if let Some(&(_, e)) = around.clone().find(|(n, _)| n.start <= np.start && np.end <= n.end)
+                    .or_else(|| around.clone().find(|(n, _)| np.start <= n.start && n.end == np.end))
+                {
                     return Some(e);
                 }
                 self.register_name(reg, np)
@@ -1008,17 +1045,19 @@ impl<'a> Ctx<'a> {
                 };
                 // The nearest earlier statement subject within a few paragraphs, else the
                 // nearest earlier person.
+                // Only what stands before the pronoun, and not too far (sorted lists: the scan
+                // starts at the pronoun and stops at the window's edge).
                 let near = |tok: usize| self.toks[tok].span.start + 3000 >= start;
-                let by_subject = subjects.iter().rev().find(|&&(tok, e)| tok < np.start && near(tok) && ok(e)).map(|&(_, e)| e);
-                let by_name = names.iter().rev().find(|(n, e)| n.start < np.start && near(n.start) && ok(*e) && reg.entities[*e].key.len() >= 1).map(|&(_, e)| e);
+                let subj_before = &subjects[..subjects.partition_point(|&(tok, _)| tok < np.start)];
+                let names_before = &names[..names.partition_point(|(n, _)| n.start < np.start)];
+                let by_subject = subj_before.iter().rev().take_while(|&&(tok, _)| near(tok)).find(|&&(_, e)| ok(e)).copied();
+                let by_name = names_before.iter().rev().take_while(|(n, _)| near(n.start)).find(|&&(_, e)| ok(e)).map(|&(n, e)| (n.start, e));
                 let e = match (by_subject, by_name) {
-                    (Some(s), Some(n)) => {
-                        // Prefer the subject unless a person was named since, in the same sentence.
-                        let s_tok = subjects.iter().rev().find(|&&(tok, e)| tok < np.start && e == s).map(|x| x.0).unwrap_or(0);
-                        let n_tok = names.iter().rev().find(|(m, e)| m.start < np.start && *e == n).map(|x| x.0.start).unwrap_or(0);
+                    // Prefer the subject unless a person who speaks was named since, in the same sentence.
+                    (Some((s_tok, s)), Some((n_tok, n))) => {
                         Some(if n_tok > s_tok && self.sentence(n_tok) == self.sentence(np.start) && reg.entities[n].speaks { n } else { s })
                     }
-                    (a, b) => a.or(b),
+                    (a, b) => a.map(|x| x.1).or(b.map(|x| x.1)),
                 }?;
                 if let Some(m) = want_male {
                     if reg.entities[e].male.is_none() {
@@ -1041,10 +1080,16 @@ impl<'a> Ctx<'a> {
                 // The most recent entity described by the same head noun whose descriptors
                 // take the most of the modifiers, and none of another nationality.
                 let mut best: Option<(usize, usize)> = None; // (matched modifiers, entity)
-                for &(n, e) in names.iter().rev() {
-                    if n.start >= start {
+                let names_before = &names[..names.partition_point(|(n, _)| n.start < start)];
+                let at = self.toks[start].span.start;
+                let mut seen: Vec<usize> = Vec::new();
+                let recent = names_before.iter().rev().take(150).take_while(|(n, _)| self.toks[n.start].span.start + 20_000 >= at);
+                for &(_, e) in recent {
+                    // Each entity once: its descriptors do not change with the mention.
+                    if seen.contains(&e) {
                         continue;
                     }
+                    seen.push(e);
                     let d = &reg.entities[e].descriptors;
                     if !head_ok(d) {
                         continue;
@@ -1078,6 +1123,10 @@ impl<'a> Ctx<'a> {
 struct Registry {
     entities: Vec<Entity>,
     by_key: HashMap<Vec<String>, usize>,
+    /// Entities by the last word of their name.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Entities by a name exactly as written: people, then organisations.
+    by_text: [HashMap<String, usize>; 2],
 }
 
 impl Registry {
@@ -1090,13 +1139,15 @@ impl Registry {
         let last = words.last().cloned().unwrap_or_default();
         // A fuller or shorter form of a known person: same last word, and one's words contain
         // the other's.
-        let matching = self.entities.iter().enumerate().rev().find(|(_, e)| {
+        let candidates = self.by_last.get(&last).map(Vec::as_slice).unwrap_or(&[]);
+        let matching = candidates.iter().rev().copied().find(|&e| {
+            let e = &self.entities[e];
             !e.key.is_empty()
                 && !e.key[0].starts_with('#')
                 && e.organisation == organisation
-                && (e.key.last() == Some(&last) && (words.iter().all(|w| e.key.contains(w)) || e.key.iter().all(|w| words.contains(w))))
+                && (words.iter().all(|w| e.key.contains(w)) || e.key.iter().all(|w| words.contains(w)))
         });
-        if let Some((e, _)) = matching {
+        if let Some(e) = matching {
             let ent = &mut self.entities[e];
             if words.len() > ent.key.len() {
                 ent.key = words.clone();
@@ -1115,15 +1166,14 @@ impl Registry {
             male: None,
             speaks: false,
         });
+        self.by_last.entry(last).or_default().push(e);
         self.by_key.insert(words, e);
         e
     }
 
     fn add_mention(&mut self, e: usize, span: Span) {
-        let m = &mut self.entities[e].mentions;
-        if !m.contains(&span) {
-            m.push(span);
-        }
+        // Duplicates are removed once, when the speakers are listed.
+        self.entities[e].mentions.push(span);
     }
 }
 

@@ -3,6 +3,7 @@
 //! unconfirmed (`reportedly`, `is said to`, `likely`). The markers are data:
 //! `src/lexicon/claim_markers.txt`.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::attribution::{Ctx, Np};
@@ -16,10 +17,12 @@ struct Marker {
     words: Vec<Option<&'static str>>,
 }
 
-fn markers() -> &'static [Marker] {
-    static M: OnceLock<Vec<Marker>> = OnceLock::new();
+/// The markers by their first word, in file order.
+fn markers() -> &'static HashMap<&'static str, Vec<Marker>> {
+    static M: OnceLock<HashMap<&'static str, Vec<Marker>>> = OnceLock::new();
     M.get_or_init(|| {
-        include_str!("lexicon/claim_markers.txt")
+        let mut by_first: HashMap<&'static str, Vec<Marker>> = HashMap::default();
+        let all = include_str!("lexicon/claim_markers.txt")
             .lines()
             .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
             .filter_map(|l| {
@@ -30,10 +33,13 @@ fn markers() -> &'static [Marker] {
                     "hedged" => ClaimKind::Hedged,
                     _ => return None,
                 };
-                let words = phrase.split_whitespace().map(|w| (w != "…").then_some(w)).collect();
-                Some(Marker { kind, words })
-            })
-            .collect()
+                let words: Vec<Option<&str>> = phrase.split_whitespace().map(|w| (w != "…").then_some(w)).collect();
+                Some((words.first().copied().flatten()?, Marker { kind, words }))
+            });
+        for (first, m) in all {
+            by_first.entry(first).or_default().push(m);
+        }
+        by_first
     })
 }
 
@@ -81,7 +87,7 @@ pub fn find(ctx: &Ctx) -> Vec<Found> {
             if !ctx.is_word(i) {
                 return None;
             }
-            ms.iter().find_map(|m| match_at(ctx, m, i, b).map(|e| (i, e, m)))
+            ms.get(ctx.lw(i))?.iter().find_map(|m| match_at(ctx, m, i, b).map(|e| (i, e, m)))
         });
         let Some((i, e, m)) = hit else {
             continue;

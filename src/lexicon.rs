@@ -1,7 +1,7 @@
 //! The word lists the analysis runs on. They are data (`src/lexicon/*.txt`, documented in the
 //! README), parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// How a reporting verb frames what it reports.
@@ -50,7 +50,7 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn parse_verbs(data: &'static str) -> HashMap<&'static str, Verb> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for line in data.lines().filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty()) {
         let mut f = line.split_whitespace();
         let (Some(lemma), Some(stance), Some(class)) = (f.next(), f.next(), f.next()) else {
