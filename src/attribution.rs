@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{Lexicon, Stance, Verb, VerbClass};
+use crate::lexicon::{flag, Lexicon, Stance, Verb, VerbClass, WordInfo};
 use crate::span::Span;
 use crate::tokens::{Kind, Tok};
 
@@ -108,6 +108,8 @@ pub struct Ctx<'a> {
     lex: &'static Lexicon,
     /// First token of each sentence, indexed by sentence number (plus one past the end).
     sent_start: Vec<usize>,
+    /// What the word lists say of each token (looked up once), and whether it is capitalised.
+    info: Vec<(WordInfo, bool)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -119,7 +121,23 @@ impl<'a> Ctx<'a> {
             }
         }
         sent_start.push(toks.len());
-        Ctx { text, lower: text.to_ascii_lowercase(), toks, lex: Lexicon::get(), sent_start }
+        let lower = text.to_ascii_lowercase();
+        let lex = Lexicon::get();
+        let info = toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word => {
+                    let cap = t.span.as_str(text).chars().next().is_some_and(char::is_uppercase);
+                    (lex.info(t.span.as_str(&lower)), cap)
+                }
+                _ => (WordInfo::default(), false),
+            })
+            .collect();
+        Ctx { text, lower, toks, lex, sent_start, info }
+    }
+
+    fn flags(&self, i: usize) -> u8 {
+        self.info.get(i).map_or(0, |x| x.0.flags)
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -143,7 +161,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.w(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.info.get(i).is_some_and(|x| x.1)
     }
 
     pub(crate) fn in_list(&self, i: usize, list: &[&str]) -> bool {
@@ -152,15 +170,19 @@ impl<'a> Ctx<'a> {
     }
 
     fn stop_cap(&self, i: usize) -> bool {
-        self.lex.stop_caps.contains(self.lw(i))
+        self.flags(i) & flag::STOP_CAP != 0
     }
 
     fn title(&self, i: usize) -> bool {
-        self.lex.titles.contains(self.lw(i))
+        self.flags(i) & flag::TITLE != 0
     }
 
     fn speaker_noun(&self, i: usize) -> bool {
-        self.lex.speaker_nouns.contains(self.lw(i))
+        self.flags(i) & flag::SPEAKER_NOUN != 0
+    }
+
+    fn org_head(&self, i: usize) -> bool {
+        self.flags(i) & flag::ORG_HEAD != 0
     }
 
     fn possessive(&self, i: usize) -> bool {
@@ -170,10 +192,10 @@ impl<'a> Ctx<'a> {
 
     /// The reporting verb at `i`, if the token is one (lower case only: `State` is no verb).
     pub fn verb(&self, i: usize) -> Option<Verb> {
-        if !self.is_word(i) || self.is_cap(i) {
-            return None;
+        match self.info.get(i) {
+            Some(&(info, false)) => self.lex.verb_of(info),
+            _ => None,
         }
-        self.lex.verb(self.lw(i))
     }
 
     pub(crate) fn sentence(&self, i: usize) -> usize {
@@ -219,7 +241,7 @@ impl<'a> Ctx<'a> {
 
     /// Capitalised reporting verbs in headlines ("Trump Says …") are not names.
     fn verb_like_cap(&self, i: usize) -> bool {
-        self.lex.verb(self.lw(i)).is_some_and(|v| v.class == VerbClass::Speech) && !self.title(i)
+        self.info.get(i).and_then(|x| self.lex.verb_of(x.0)).is_some_and(|v| v.class == VerbClass::Speech) && !self.title(i)
     }
 
     // ----- noun phrases -----------------------------------------------------------------
@@ -272,7 +294,7 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 if matches!(self.lw(p), "for" | "of" | "at" | "and" | "to" | "with" | "by" | "from" | "that" | "in" | "on")
-                    || self.lex.stop_caps.contains(self.lw(p))
+                    || self.stop_cap(p)
                 {
                     break;
                 }
@@ -360,7 +382,7 @@ impl<'a> Ctx<'a> {
         }
         // Organisations keep their capitalised words ("Russian Defense Ministry"); people lose
         // their titles ("Kremlin spokesman Dmitry Peskov" is Dmitry Peskov).
-        let org = self.lex.org_heads.contains(self.lw(np.end - 1));
+        let org = self.org_head(np.end - 1);
         let mut s = np.start;
         for i in np.start..np.end {
             if !self.is_cap(i) || self.possessive(i) || self.stop_cap(i) || !org && self.title(i) {
@@ -415,7 +437,7 @@ impl<'a> Ctx<'a> {
             if self.in_list(p, DETERMINERS) || self.possessive(p) {
                 return Some(Np { start: p, end: j, kind: NpKind::Description });
             }
-            if !self.is_word(p) || self.verb(p).is_some() || self.in_list(p, PRONOUNS) || self.lex.stop_caps.contains(self.lw(p)) && !self.is_cap(p) {
+            if !self.is_word(p) || self.verb(p).is_some() || self.in_list(p, PRONOUNS) || self.stop_cap(p) && !self.is_cap(p) {
                 return None;
             }
             s = p;
@@ -917,7 +939,7 @@ impl<'a> Ctx<'a> {
     fn register_name(&self, reg: &mut Registry, np: Np) -> Option<usize> {
         let (a, b) = self.name_part(np)?;
         let name_text = self.span(a, b).as_str(self.text).trim_end_matches("’s").trim_end_matches("'s");
-        let organisation = self.lex.org_heads.contains(self.lw(b - 1))
+        let organisation = self.org_head(b - 1)
             || (np.start < a && self.lw(np.start) == "the" && !(np.start + 1..a).any(|i| self.title(i)));
         // A name seen before in the same form: only the titles and appositions of this mention
         // are new. (Most mentions repeat a name; this keeps the scan linear and cheap.)

@@ -34,11 +34,29 @@ pub struct Verb {
     pub class: VerbClass,
 }
 
+/// Everything the word lists say about one word, found with a single lookup.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Bits of [`flag`].
+    pub flags: u8,
+    /// 1 + index into the verb table, or 0 (kept small: one entry per token of the text).
+    verb: u16,
+}
+
+/// The lists a word is on.
+pub mod flag {
+    pub const STOP_CAP: u8 = 1;
+    pub const TITLE: u8 = 2;
+    pub const SPEAKER_NOUN: u8 = 4;
+    pub const ORG_HEAD: u8 = 8;
+}
+
 /// The parsed word lists.
 pub struct Lexicon {
-    verbs: HashMap<&'static str, Verb>,
+    verbs: Vec<Verb>,
+    /// Every listed word with all that is known of it.
+    info: HashMap<&'static str, WordInfo>,
     pub speaker_nouns: HashSet<&'static str>,
-    pub titles: HashSet<&'static str>,
     pub stop_caps: HashSet<&'static str>,
     pub org_heads: HashSet<&'static str>,
 }
@@ -75,18 +93,45 @@ impl Lexicon {
     /// The lexicon, parsed on first use.
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon {
-            verbs: parse_verbs(include_str!("lexicon/reporting_verbs.txt")),
-            speaker_nouns: words(include_str!("lexicon/speaker_nouns.txt")).collect(),
-            titles: words(include_str!("lexicon/titles.txt")).collect(),
-            stop_caps: words(include_str!("lexicon/stop_caps.txt")).collect(),
-            org_heads: words(include_str!("lexicon/org_heads.txt")).collect(),
+        LEX.get_or_init(|| {
+            let verbs = parse_verbs(include_str!("lexicon/reporting_verbs.txt"));
+            let speaker_nouns: HashSet<_> = words(include_str!("lexicon/speaker_nouns.txt")).collect();
+            let titles: HashSet<_> = words(include_str!("lexicon/titles.txt")).collect();
+            let stop_caps: HashSet<_> = words(include_str!("lexicon/stop_caps.txt")).collect();
+            let org_heads: HashSet<_> = words(include_str!("lexicon/org_heads.txt")).collect();
+            let mut info: HashMap<&'static str, WordInfo> = HashMap::default();
+            for (set, bit) in [
+                (&stop_caps, flag::STOP_CAP),
+                (&titles, flag::TITLE),
+                (&speaker_nouns, flag::SPEAKER_NOUN),
+                (&org_heads, flag::ORG_HEAD),
+            ] {
+                for w in set.iter() {
+                    info.entry(w).or_default().flags |= bit;
+                }
+            }
+            let mut table = Vec::new();
+            for (w, v) in &verbs {
+                table.push(*v);
+                info.entry(w).or_default().verb = table.len() as u16;
+            }
+            Lexicon { verbs: table, info, speaker_nouns, stop_caps, org_heads }
         })
+    }
+
+    /// What the lists say about `word` (lower case).
+    pub fn info(&self, word: &str) -> WordInfo {
+        self.info.get(word).copied().unwrap_or_default()
     }
 
     /// The reporting verb spelled `word` (lower case), if it is one.
     pub fn verb(&self, word: &str) -> Option<Verb> {
-        self.verbs.get(word).copied()
+        self.verb_of(self.info(word))
+    }
+
+    /// The reporting verb a word's info points to.
+    pub fn verb_of(&self, info: WordInfo) -> Option<Verb> {
+        (info.verb as usize).checked_sub(1).and_then(|i| self.verbs.get(i)).copied()
     }
 }
 
@@ -103,7 +148,7 @@ mod tests {
         assert_eq!(l.verb("likened").unwrap().class, VerbClass::Frame);
         assert!(l.verb("table").is_none());
         assert!(l.speaker_nouns.contains("envoy"));
-        assert!(l.titles.contains("mr."));
+        assert!(l.info("mr.").flags & flag::TITLE != 0);
         assert!(l.stop_caps.contains("however"));
         assert!(l.org_heads.contains("kremlin"));
     }

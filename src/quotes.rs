@@ -68,9 +68,19 @@ fn is_space_or_open(c: Option<char>) -> bool {
 fn marks(para: &str) -> Vec<MarkTok> {
     let mut out = Vec::new();
     let b = para.as_bytes();
-    let mut iter = para.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < b.len() {
+        // Only `"`, `'`, `` ` `` and the lead bytes of “ ” „ (0xE2) and « » (0xC2) can start a
+        // mark: skip everything else byte by byte.
+        let Some(k) = b[i..].iter().position(|&x| matches!(x, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)) else {
+            break;
+        };
+        i += k;
+        let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        let prev = para[..i].chars().next_back();
         let next = para[i + c.len_utf8()..].chars().next();
         let mut push = |len: usize, family: Family, role: Role| {
             out.push(MarkTok { at: i, len, family, role, ch: c });
@@ -94,21 +104,19 @@ fn marks(para: &str) -> Vec<MarkTok> {
             '„' => push(3, Family::Low, Role::Open),
             '`' if b.get(i + 1) == Some(&b'`') => {
                 push(2, Family::Apostrophes, Role::Open);
-                iter.next();
-                prev = Some('`');
+                i += 2;
                 continue;
             }
             '\'' if b.get(i + 1) == Some(&b'\'') => {
                 let after = para[i + 2..].chars().next();
                 let role = straight_role(prev, after);
                 push(2, Family::Apostrophes, role);
-                iter.next();
-                prev = Some('\'');
+                i += 2;
                 continue;
             }
             _ => {}
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
     out
 }

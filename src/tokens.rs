@@ -13,7 +13,7 @@ pub enum Kind {
     /// One punctuation character; a paragraph break is `Punct('\n')`.
     Punct(char),
     /// A whole quotation (index into the quotation list).
-    Quote(usize),
+    Quote(u32),
 }
 
 /// One token.
@@ -45,7 +45,7 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
     while i < text.len() {
         if let Some(q) = quotes.get(qi) {
             if i >= q.span.start {
-                toks.push(Tok { span: q.span, kind: Kind::Quote(qi), sentence: 0 });
+                toks.push(Tok { span: q.span, kind: Kind::Quote(qi as u32), sentence: 0 });
                 i = q.span.end.max(i + 1);
                 qi += 1;
                 while i < text.len() && !text.is_char_boundary(i) {
@@ -86,7 +86,16 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
         let start = i;
         let limit = quotes.get(qi).map_or(text.len(), |q| q.span.start);
         let mut end = i;
-        let mut it = text[i..limit].char_indices().peekable();
+        // Fast path: a plain ASCII word followed by a space or punctuation that joins nothing.
+        let mut j = i;
+        while j < limit && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        let plain = j > i && (j >= limit || bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b','));
+        let mut it = text[if plain { limit } else { i }..limit].char_indices().peekable();
+        if plain {
+            end = j;
+        }
         while let Some((off, c)) = it.next() {
             if is_word_char(c) {
                 end = i + off + c.len_utf8();
@@ -124,9 +133,8 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
         // A trailing abbreviation dot belongs to the word.
         if bytes.get(end) == Some(&b'.') {
             let w = &text[start..end];
-            let lw = w.to_ascii_lowercase();
             let single_cap = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
-            if single_cap || w.contains('.') || ABBREVIATIONS.contains(&lw.as_str()) {
+            if single_cap || w.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w)) {
                 end += 1;
             }
         }
