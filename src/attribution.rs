@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lexicon::{flag, Lexicon, Stance, Verb, VerbClass, WordInfo};
+use crate::lexicon::{flag, Lexicon, Verb, VerbClass, WordInfo};
 use crate::span::Span;
 use crate::tokens::{Kind, Tok};
 
@@ -40,7 +40,6 @@ pub struct Statement {
     pub verb: usize,
     /// Token index where the cue ends (exclusive).
     pub cue_end: usize,
-    pub stance: Stance,
 }
 
 /// The attribution of one quotation.
@@ -547,7 +546,7 @@ impl<'a> Ctx<'a> {
     pub(crate) fn statement_at(&self, v: usize, lo: usize, hi: usize) -> Option<Statement> {
         let verb = self.verb(v)?;
         let lw = self.lw(v);
-        let stmt = |np: Np, cue_end: usize| Some(Statement { np, verb: v, cue_end, stance: verb.stance });
+        let stmt = |np: Np, cue_end: usize| Some(Statement { np, verb: v, cue_end });
         // "Izvestia quoted Mr. Grushko as saying"
         if verb.lemma == "quote" {
             if let Some(np) = self.np_fwd(v + 1, hi) {
@@ -591,7 +590,7 @@ impl<'a> Ctx<'a> {
     fn according_to(&self, i: usize, hi: usize) -> Option<Statement> {
         if self.lw(i) == "according" && self.lw(i + 1) == "to" {
             let np = self.np_fwd(i + 2, hi)?;
-            return Some(Statement { np, verb: i, cue_end: i + 2, stance: Stance::Hedged });
+            return Some(Statement { np, verb: i, cue_end: i + 2 });
         }
         None
     }
@@ -635,7 +634,7 @@ impl<'a> Ctx<'a> {
         if let Some(v) = self.verb(i) {
             if v.class == VerbClass::Speech {
                 if let Some(np) = self.np_fwd(i + 1, hi) {
-                    return Some(Statement { np, verb: i, cue_end: i + 1, stance: v.stance });
+                    return Some(Statement { np, verb: i, cue_end: i + 1 });
                 }
             }
             return None;
@@ -661,7 +660,7 @@ impl<'a> Ctx<'a> {
         if v.lemma == "quote" {
             return self.statement_at(j, np.start, hi);
         }
-        Some(Statement { np, verb: j, cue_end: j + 1, stance: v.stance })
+        Some(Statement { np, verb: j, cue_end: j + 1 })
     }
 
     fn skip_adverbs(&self, mut j: usize, hi: usize) -> usize {

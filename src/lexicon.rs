@@ -124,11 +124,6 @@ impl Lexicon {
         self.info.get(word).copied().unwrap_or_default()
     }
 
-    /// The reporting verb spelled `word` (lower case), if it is one.
-    pub fn verb(&self, word: &str) -> Option<Verb> {
-        self.verb_of(self.info(word))
-    }
-
     /// The reporting verb a word's info points to.
     pub fn verb_of(&self, info: WordInfo) -> Option<Verb> {
         (info.verb as usize).checked_sub(1).and_then(|i| self.verbs.get(i)).copied()
@@ -142,11 +137,11 @@ mod tests {
     #[test]
     fn lists_parse() {
         let l = Lexicon::get();
-        assert_eq!(l.verb("said").unwrap().lemma, "say");
-        assert_eq!(l.verb("insisted").unwrap().stance, Stance::Contested);
-        assert_eq!(l.verb("denied").unwrap().stance, Stance::Counter);
-        assert_eq!(l.verb("likened").unwrap().class, VerbClass::Frame);
-        assert!(l.verb("table").is_none());
+        assert_eq!(l.verb_of(l.info("said")).unwrap().lemma, "say");
+        assert_eq!(l.verb_of(l.info("insisted")).unwrap().stance, Stance::Contested);
+        assert_eq!(l.verb_of(l.info("denied")).unwrap().stance, Stance::Counter);
+        assert_eq!(l.verb_of(l.info("likened")).unwrap().class, VerbClass::Frame);
+        assert!(l.verb_of(l.info("table")).is_none());
         assert!(l.speaker_nouns.contains("envoy"));
         assert!(l.info("mr.").flags & flag::TITLE != 0);
         assert!(l.stop_caps.contains("however"));

@@ -240,42 +240,6 @@ fn push_unclosed(text: &str, out: &mut Vec<Found>, o: &MarkTok, opi: usize, pi: 
     });
 }
 
-/// Spans of single-quoted passages (`‘…’` or `'…'`) nested inside `inner`, apostrophes excluded.
-pub fn nested(text: &str, inner: Span) -> Vec<Span> {
-    let s = inner.as_str(text);
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in s.char_indices() {
-        let next = s[i + c.len_utf8()..].chars().next();
-        let (can_open, can_close) = match c {
-            '‘' => (!is_word(prev) && !next.is_some_and(|n| n.is_ascii_digit()), false),
-            '’' | '\'' => {
-                let apostrophe = is_word(prev) && is_word(next) // Ukraine’s, don’t
-                    || !is_word(prev) && next.is_some_and(|n| n.is_ascii_digit()) // ’90s
-                    || next == Some('n') && s[i + c.len_utf8()..].starts_with("n’") // ’n’
-                    || prev == Some('n') && i >= 1 && s[..i].ends_with("’n") && open.is_none();
-                if apostrophe {
-                    (false, false)
-                } else {
-                    (c == '\'' && !is_word(prev) && is_word(next), !is_space_or_open(prev))
-                }
-            }
-            _ => (false, false),
-        };
-        match open {
-            Some(o) if can_close => {
-                out.push(Span::new(inner.start + o, inner.start + i + c.len_utf8()));
-                open = None;
-            }
-            None if can_open => open = Some(i),
-            _ => {}
-        }
-        prev = Some(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,8 +265,6 @@ mod tests {
         let q = find(t, &paragraphs(t));
         assert_eq!(q.len(), 1);
         assert!(q[0].span.as_str(t).ends_with("worked,’”"));
-        let n: Vec<&str> = nested(t, q[0].inner).iter().map(|s| s.as_str(t)).collect();
-        assert_eq!(n, ["‘Our approach hasn’t worked,’"]);
     }
 
     #[test]
