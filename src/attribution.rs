@@ -51,6 +51,9 @@ pub struct Attribution {
     pub entity: Option<usize>,
     /// True when the quotation sits inside the reporter's sentence.
     pub partial: bool,
+    /// True when a reporting cue follows the quotation directly (`"…," she said`): speech,
+    /// never a title in quotation marks.
+    pub direct: bool,
 }
 
 /// A person or organisation, gathered from its mentions.
@@ -191,10 +194,15 @@ impl<'a> Ctx<'a> {
 
     /// The reporting verb at `i`, if the token is one (lower case only: `State` is no verb).
     pub fn verb(&self, i: usize) -> Option<Verb> {
-        match self.info.get(i) {
-            Some(&(info, false)) => self.lex.verb_of(info),
-            _ => None,
+        let v = match self.info.get(i) {
+            Some(&(info, false)) => self.lex.verb_of(info)?,
+            _ => return None,
+        };
+        // "the woman’s quotes", "the president’s claims", "his remarks": nouns.
+        if i > 0 && (self.in_list(i - 1, &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]) || self.possessive(i - 1)) {
+            return None;
         }
+        Some(v)
     }
 
     pub(crate) fn sentence(&self, i: usize) -> usize {
@@ -334,10 +342,12 @@ impl<'a> Ctx<'a> {
             } else if self.title(e) && !self.in_list(e, DETERMINERS) || self.speaker_noun(e) {
                 saw_noun = true;
             } else if self.in_list(e, PARTICLES) && saw_name && e + 1 < hi && self.is_cap(e + 1) {
-            } else if e == body && e + 1 < hi && self.is_word(e) && !self.is_cap(e) && self.verb(e).is_none()
-                && (self.speaker_noun(e + 1) || self.title(e + 1))
+            } else if e < body + 3 && !saw_name && !saw_noun && self.is_word(e) && !self.is_cap(e) && self.verb(e).is_none()
+                && !self.in_list(e, PRONOUNS) && !self.stop_cap(e)
+                && (e + 1..hi.min(e + 4)).take_while(|&k| self.is_word(k)).any(|k| self.speaker_noun(k) || self.title(k) || self.name_word(k))
             {
-                // an adjective before a noun: "a senior official"
+                // adjectives before a noun or a name: "a senior official", "a 52-count civil
+                // complaint", "retired Air Force general Lloyd Newton"
             } else {
                 break;
             }
@@ -576,6 +586,13 @@ impl<'a> Ctx<'a> {
         if let Some(np) = self.subject_of(v, lo) {
             return stmt(np, v + 1);
         }
+        // "… outlined his plan and vowed …": the clause's subject.
+        let k = self.skip_back_adverbials(v, lo);
+        if k > lo && self.in_list(k - 1, &["and", "but"]) {
+            if let Some(np) = self.clause_subject(lo, k - 1) {
+                return stmt(np, v + 1);
+            }
+        }
         // Inverted, right after a quotation or a comma: "…,” said Trump", "…, said the senator".
         let after_quote = v == lo || v > 0 && matches!(self.toks[v - 1].kind, Kind::Quote(_) | Kind::Punct(',' | ':'));
         if after_quote && verb.class == VerbClass::Speech {
@@ -631,6 +648,11 @@ impl<'a> Ctx<'a> {
         if let Some(st) = self.according_to(i, hi) {
             return Some(st);
         }
+        // "… per the party’s bylaws"
+        if self.lw(i) == "per" {
+            let np = self.np_fwd(i + 1, hi).or_else(|| self.generic_np_fwd_any(i + 1, hi))?;
+            return Some(Statement { np, verb: i, cue_end: i + 1 });
+        }
         if let Some(v) = self.verb(i) {
             if v.class == VerbClass::Speech {
                 if let Some(np) = self.np_fwd(i + 1, hi) {
@@ -670,6 +692,16 @@ impl<'a> Ctx<'a> {
         j
     }
 
+    /// A determiner or possessive and up to three more words ending the stretch `i..hi`
+    /// ("the party’s bylaws" in "per the party’s bylaws").
+    fn generic_np_fwd_any(&self, i: usize, hi: usize) -> Option<Np> {
+        if !self.in_list(i, DETERMINERS) && !self.possessive(i) {
+            return None;
+        }
+        let e = (i + 1..hi.min(i + 5)).take_while(|&k| self.is_word(k)).last()? + 1;
+        (e > i + 1).then_some(Np { start: i, end: e, kind: NpKind::Description })
+    }
+
     /// A generic description starting at `i` ("the ad’s narrator"), only when a reporting verb
     /// follows it.
     fn generic_np_fwd(&self, i: usize, hi: usize) -> Option<Np> {
@@ -691,9 +723,10 @@ impl<'a> Ctx<'a> {
         let partial = self.is_partial(t, sa);
         let found = |st: Statement| Attribution {
             mention: Some(st.np),
-            cue: Some(if st.np.start > st.verb { (st.verb, st.cue_end) } else { (st.verb, st.cue_end) }),
+            cue: Some((st.verb, st.cue_end)),
             entity: None,
             partial,
+            direct: false,
         };
 
         // 1. A cue right after the quotation: `"…," said Trump`, `"…," Trump said`. The
@@ -709,14 +742,19 @@ impl<'a> Ctx<'a> {
         }
         if punct_end || comma_after {
             if let Some(st) = self.cue_at(i, after_end) {
-                return found(st);
+                return Attribution { direct: true, ..found(st) };
             }
         }
 
         // 2. A reporting verb before it in the sentence: the first speech verb (the main
         // clause: `Trump said … that Clinton once described it as "…"`), then the nearest
         // framing verb (`Gingrich dismissed Estonia as "…"`).
-        for v in before_start..t {
+        // A quotation introduced by a comma or colon takes its nearest cue ("Trump saying
+        // during the debate, "…""); quoted words inside the sentence take the main clause's.
+        let introduced = t > before_start && (self.is_punct(t - 1, ',') || self.is_punct(t - 1, ':'));
+        let order: Box<dyn Iterator<Item = usize>> =
+            if introduced { Box::new((before_start..t).rev()) } else { Box::new(before_start..t) };
+        for v in order {
             if let Some(st) = self.according_to(v, t) {
                 return found(st);
             }
@@ -759,9 +797,9 @@ impl<'a> Ctx<'a> {
                 self.generic_np_back(k, sa)
             });
             if let Some(np) = np {
-                let person = np.kind == NpKind::Pronoun || np.kind == NpKind::Name;
+                let person = np.kind == NpKind::Pronoun || np.kind == NpKind::Name || self.speaker_noun(np.end - 1);
                 if self.is_punct(t - 1, ':') || person {
-                    return Attribution { mention: Some(np), cue: None, entity: None, partial };
+                    return Attribution { mention: Some(np), cue: None, entity: None, partial, direct: false };
                 }
             }
         }
@@ -812,14 +850,14 @@ impl<'a> Ctx<'a> {
             for v in (a..b).rev() {
                 if self.verb(v).is_some_and(|v| v.class == VerbClass::Speech) {
                     if let Some(st) = self.statement_at(v, a, b) {
-                        return Some(Attribution { mention: Some(st.np), cue: Some((st.verb, st.cue_end)), entity: None, partial: false });
+                        return Some(Attribution { mention: Some(st.np), cue: Some((st.verb, st.cue_end)), entity: None, partial: false, direct: false });
                     }
                 }
             }
             // A sentence about a person ("Clinton restricted comments to …").
             if let Some(np) = self.clause_subject(a, b) {
                 if matches!(np.kind, NpKind::Name | NpKind::Pronoun) && !self.in_list(np.start, &["it", "they"]) {
-                    return Some(Attribution { mention: Some(np), cue: None, entity: None, partial: false });
+                    return Some(Attribution { mention: Some(np), cue: None, entity: None, partial: false, direct: false });
                 }
             }
             if crossed_paragraph {
@@ -866,8 +904,16 @@ impl<'a> Ctx<'a> {
         if !titled || inner.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with(['.', '?', '!']) {
             return false;
         }
+        // A single sentence-opening word ("That," he added) is speech.
+        if words.len() == 1 && self.lex.stop_caps.contains(words[0].trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()) {
+            return false;
+        }
         let lo = t.saturating_sub(6);
-        !(lo..t).any(|i| self.verb(i).is_some_and(|v| v.class == VerbClass::Frame))
+        // "called her "Miss Piggy" and "Miss Housekeeping"": a naming verb before, or before
+        // the quotation this one is coordinated with.
+        let naming = |a: usize, b: usize| (a..b).any(|i| self.verb(i).is_some_and(|v| v.class == VerbClass::Frame));
+        let coordinated = t >= 2 && self.in_list(t - 1, &["and", "or"]) && matches!(self.toks[t - 2].kind, Kind::Quote(_));
+        !(naming(lo, t) || coordinated && naming(t.saturating_sub(8), t - 2))
     }
 
     /// Attributes every quotation token in `qtok` (token index of each quotation, text order).

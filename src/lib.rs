@@ -84,7 +84,7 @@ pub fn analyze(text: &str) -> Analysis {
         .enumerate()
         .map(|(i, (f, a))| {
             let words = f.inner.as_str(text).split_whitespace().count();
-            let kind = if a.mention.is_none() && words <= 6 || ctx.is_title(qtok[i]) {
+            let kind = if a.mention.is_none() && words <= 6 || !a.direct && ctx.is_title(qtok[i]) {
                 QuoteKind::Scare
             } else if a.partial {
                 QuoteKind::Partial
