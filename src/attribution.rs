@@ -238,7 +238,11 @@ impl<'a> Ctx<'a> {
         // "CONGRESS HAS INVESTIGATED HIM": a heading in capitals.
         let caps = |k: usize| {
             let x = self.w(k);
-            self.is_word(k) && x.chars().count() >= 2 && x.chars().all(|c| !c.is_lowercase())
+            let mut cs = x.chars();
+            self.is_cap(k)
+                && cs.next().is_some()
+                && cs.next().is_some_and(|c| !c.is_lowercase())
+                && x.chars().all(|c| !c.is_lowercase())
         };
         if caps(i) && (i > 0 && caps(i - 1) || caps(i + 1)) && (w.chars().count() >= 4 || caps(i + 1) && caps(i + 2)) {
             return false;
@@ -983,7 +987,7 @@ impl<'a> Ctx<'a> {
 
     fn register_name(&self, reg: &mut Registry, np: Np) -> Option<usize> {
         let (a, b) = self.name_part(np)?;
-        let name_text = self.span(a, b).as_str(self.text).trim_end_matches("’s").trim_end_matches("'s");
+        let name_text = strip_possessive(self.span(a, b).as_str(self.text));
         let organisation = self.org_head(b - 1)
             || (np.start < a && self.lw(np.start) == "the" && !(np.start + 1..a).any(|i| self.title(i)));
         // A name seen before in the same form: only the titles and appositions of this mention
@@ -1012,7 +1016,7 @@ impl<'a> Ctx<'a> {
         let words: Vec<String> = (a..b)
             .map(|i| {
                 let w = self.lw(i);
-                w.trim_end_matches("’s").trim_end_matches("'s").to_string()
+                strip_possessive(w).to_string()
             })
             .filter(|w| !w.is_empty())
             .collect();
@@ -1183,6 +1187,11 @@ impl<'a> Ctx<'a> {
             }
         }
     }
+}
+
+/// `Trump’s` → `Trump`.
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
 }
 
 /// Entities keyed by their name words.
