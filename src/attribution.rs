@@ -696,6 +696,19 @@ impl<'a> Ctx<'a> {
         j
     }
 
+    /// A sentence-opening "The piece used …": a determiner, one to three lower-case words and
+    /// a word that reads as a past or present verb.
+    fn generic_subject(&self, i: usize, hi: usize) -> Option<Np> {
+        if !self.in_list(i, &["the", "a", "an", "this", "that", "its", "his", "her", "their"]) {
+            return None;
+        }
+        let e = (i + 2..hi.min(i + 5)).find(|&k| {
+            let w = self.lw(k);
+            self.is_word(k) && !self.is_cap(k) && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+        })?;
+        (i + 1..e).all(|k| self.is_word(k) && !self.is_cap(k) && !self.stop_cap(k)).then_some(Np { start: i, end: e, kind: NpKind::Description })
+    }
+
     /// A determiner or possessive and up to three more words ending the stretch `i..hi`
     /// ("the party’s bylaws" in "per the party’s bylaws").
     fn generic_np_fwd_any(&self, i: usize, hi: usize) -> Option<Np> {
@@ -796,7 +809,7 @@ impl<'a> Ctx<'a> {
         // 2d. A colon introduction without a reporting verb ("The piece used her words as its
         // headline: "…""), or quoted words in a sentence about a person.
         if t > before_start && (self.is_punct(t - 1, ':') || partial) {
-            let np = self.clause_subject(sa, t).or_else(|| {
+            let np = self.clause_subject(sa, t).or_else(|| self.generic_subject(sa, t)).or_else(|| {
                 let k = self.skip_back_adverbials(t - 1, sa);
                 self.generic_np_back(k, sa)
             });

@@ -180,3 +180,41 @@ fn headline_capitals_are_not_names() {
     let a = analyze(t);
     assert_eq!(a.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Ana Ruiz"]);
 }
+
+#[test]
+fn common_wire_patterns() {
+    let t = format!(
+        "{H}\"We are not going to stop,\" the official said, speaking on condition of anonymity.\n\
+         \"It is a mess,\" said Maria Lopez, a resident of the town, who has lived there for years.\n\
+         In a statement, the company said: \"We regret the error.\"\n\
+         Asked whether the plan would work, Johnson said: \"Time will tell.\"\n\
+         According to a spokeswoman for the agency, the rule \"remains under review.\"\n\
+         The report, released Monday, found that costs had \"ballooned beyond control.\"\n\
+         White House press secretary Tara Lind said Tuesday that the president \"has been clear.\""
+    );
+    assert_eq!(mention_of(&t, "We are not"), Some("the official".into()));
+    assert_eq!(speaker_of(&t, "It is a mess"), Some("Maria Lopez".into()));
+    assert_eq!(mention_of(&t, "We regret"), Some("the company".into()));
+    assert_eq!(speaker_of(&t, "Time will"), Some("Johnson".into()));
+    assert_eq!(mention_of(&t, "remains under"), Some("a spokeswoman for the agency".into()));
+    assert_eq!(mention_of(&t, "ballooned"), Some("The report".into()));
+    assert_eq!(mention_of(&t, "has been clear"), Some("White House press secretary Tara Lind".into()));
+    assert_eq!(speaker_of(&t, "has been clear"), Some("Tara Lind".into()));
+}
+
+#[test]
+fn nouns_that_look_like_reporting_verbs_are_not_cues() {
+    // "quotes" and "claims" after a determiner or possessive are nouns.
+    let t = format!("{H}The profile used one of the woman’s quotes as its title: “Finally, someone like me.”");
+    assert_eq!(mention_of(&t, "Finally"), Some("The profile".into()));
+}
+
+#[test]
+fn titles_in_quotation_marks_are_not_quotations() {
+    let t = format!("{H}Mr. Hale told the “Morning Hour” program that he would run.\nHe called the rival “Little Ben” and “Sleepy Ben.”");
+    let q = quotes(&t);
+    assert_eq!(q[0].1, QuoteKind::Scare, "a show's name");
+    assert_eq!(q[1].1, QuoteKind::Partial, "a nickname someone is quoted as using");
+    assert_eq!(q[2].1, QuoteKind::Partial, "coordinated with the one before");
+    assert_eq!(q[2].2, Some("Hale".into()));
+}
