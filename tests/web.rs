@@ -215,3 +215,21 @@ fn main_shows_an_error_in_the_page_when_the_root_is_missing() {
     assert!(content(&status).contains("reports"), "{}", content(&status));
     status.remove();
 }
+
+/// The JSON contract as JS objects: UTF-16 offsets index the JavaScript string itself.
+#[wasm_bindgen_test]
+fn analyze_report_gives_js_the_contract_with_utf16_offsets() {
+    use js_sys::Reflect;
+    let text = "Talks in Moscow 🙂\n“We’ll see,” said Anna Berg 🙂.";
+    let v = crosscheck::web::api::analyze_report("x.txt", text).unwrap();
+    let get = |o: &wasm_bindgen::JsValue, k: &str| Reflect::get(o, &k.into()).unwrap();
+    assert_eq!(get(&v, "file").as_string().unwrap(), "x.txt");
+    let quotes = js_sys::Array::from(&get(&v, "quotes"));
+    assert_eq!(quotes.length(), 1);
+    let q = quotes.get(0);
+    assert_eq!(get(&q, "speaker").as_string().unwrap(), "Anna Berg");
+    let js = js_sys::JsString::from(text);
+    let (a, b) = (get(&q, "start_utf16").as_f64().unwrap() as u32, get(&q, "end_utf16").as_f64().unwrap() as u32);
+    assert_eq!(String::from(js.substring(a, b)), "“We’ll see,”");
+    assert_eq!(get(&q, "text").as_string().unwrap(), "“We’ll see,”");
+}

@@ -6,9 +6,11 @@
 //!
 //! - [`render`] builds DOM nodes from an analysis (no globals, so tests can render into a
 //!   detached element);
+//! - [`api`] hands the JSON contract to JavaScript (serde-wasm-bindgen);
 //! - [`app`] is the page: it finds its elements in `index.html`, mounts the columns, keeps the
 //!   event listeners and shows failures in the page.
 
+pub mod api;
 pub mod app;
 pub mod render;
 
