@@ -53,8 +53,47 @@ pub enum Event {
     End,
 }
 
-/// Every highlight of an analysis as `(span, mark)`.
-pub fn marks(a: &Analysis) -> Vec<(Span, Mark)> {
+/// The highlights of one analysis, sorted by start, ready for [`events`] on any stretch of the
+/// text in time proportional to what that stretch holds.
+#[derive(Clone, Debug, Default)]
+pub struct Marks {
+    list: Vec<(Span, Mark)>,
+    /// `max_end[i]`: the largest end among `list[..=i]` (non-decreasing, so searchable).
+    max_end: Vec<usize>,
+}
+
+impl From<Vec<(Span, Mark)>> for Marks {
+    fn from(mut list: Vec<(Span, Mark)>) -> Marks {
+        list.retain(|(s, _)| !s.is_empty());
+        list.sort_by_key(|(s, m)| (s.start, std::cmp::Reverse(s.end), m.rank()));
+        let mut max_end = Vec::with_capacity(list.len());
+        let mut m = 0;
+        for (s, _) in &list {
+            m = m.max(s.end);
+            max_end.push(m);
+        }
+        Marks { list, max_end }
+    }
+}
+
+impl std::ops::Deref for Marks {
+    type Target = [(Span, Mark)];
+    fn deref(&self) -> &[(Span, Mark)] {
+        &self.list
+    }
+}
+
+impl Marks {
+    /// The marks that overlap `range`, in order.
+    fn overlapping(&self, range: Span) -> impl Iterator<Item = &(Span, Mark)> {
+        let lo = self.max_end.partition_point(|&e| e <= range.start);
+        let hi = self.list.partition_point(|(s, _)| s.start < range.end);
+        self.list[lo..hi.max(lo)].iter().filter(move |(s, _)| s.overlaps(range))
+    }
+}
+
+/// Every highlight of an analysis.
+pub fn marks(a: &Analysis) -> Marks {
     let mut out = Vec::new();
     for (i, q) in a.quotes.iter().enumerate() {
         out.push((q.span, Mark::Quote(i, q.kind)));
@@ -69,19 +108,16 @@ pub fn marks(a: &Analysis) -> Vec<(Span, Mark)> {
         out.push((c.span, Mark::Claim(i, c.kind)));
         out.push((c.marker, Mark::Marker(i)));
     }
-    out.retain(|(s, _)| !s.is_empty());
     // Two quotations attributed to one mention mark it once.
     let mut seen = std::collections::HashSet::new();
     out.retain(|(s, m)| seen.insert((*s, m.name())));
-    out
+    Marks::from(out)
 }
 
-/// The balanced event stream for the text in `range`, given the highlights `marks`
-/// (in any order; only their parts inside `range` count).
-pub fn events(range: Span, marks: &[(Span, Mark)]) -> Vec<Event> {
+/// The balanced event stream for the text in `range` (only the parts of marks inside it count).
+pub fn events(range: Span, marks: &Marks) -> Vec<Event> {
     let inside: Vec<(Span, Mark)> = marks
-        .iter()
-        .filter(|(s, _)| s.overlaps(range))
+        .overlapping(range)
         .map(|&(s, m)| (Span::new(s.start.max(range.start), s.end.min(range.end)), m))
         .collect();
     let mut cuts: Vec<usize> = vec![range.start, range.end];
@@ -94,13 +130,19 @@ pub fn events(range: Span, marks: &[(Span, Mark)]) -> Vec<Event> {
 
     let mut out = Vec::new();
     let mut open: Vec<Mark> = Vec::new();
+    // A sweep: `active` holds the marks covering the current segment (few at a time).
+    let mut next = 0;
+    let mut active: Vec<(Span, Mark)> = Vec::new();
     for w in cuts.windows(2) {
         let seg = Span::new(w[0], w[1]);
-        // The marks covering this segment, widest (earliest start, then rank) first.
-        let mut active: Vec<(Span, Mark)> =
-            inside.iter().filter(|(s, _)| s.contains(seg)).copied().collect();
+        while next < inside.len() && inside[next].0.start <= seg.start {
+            active.push(inside[next]);
+            next += 1;
+        }
+        active.retain(|(s, _)| s.contains(seg));
+        // Widest (earliest start, then longest, then rank) first.
         active.sort_by_key(|(s, m)| (s.start, std::cmp::Reverse(s.end), m.rank()));
-        let want: Vec<Mark> = active.into_iter().map(|(_, m)| m).collect();
+        let want: Vec<Mark> = active.iter().map(|&(_, m)| m).collect();
         let keep = open.iter().zip(&want).take_while(|(a, b)| a == b).count();
         for _ in keep..open.len() {
             out.push(Event::End);
@@ -141,7 +183,7 @@ mod tests {
             (Span::new(2, 8), Mark::Quote(0, QuoteKind::Full)),
             (Span::new(5, 12), Mark::Claim(0, ClaimKind::Hedged)),
         ];
-        let ev = events(Span::new(0, 14), &marks);
+        let ev = events(Span::new(0, 14), &Marks::from(marks.to_vec()));
         assert!(balanced(&ev));
         let text: Vec<Span> =
             ev.iter().filter_map(|e| if let Event::Source(s) = e { Some(*s) } else { None }).collect();
@@ -157,7 +199,7 @@ mod tests {
     #[test]
     fn marks_outside_the_range_are_clipped() {
         let marks = [(Span::new(0, 10), Mark::Quote(0, QuoteKind::Full))];
-        let ev = events(Span::new(4, 6), &marks);
+        let ev = events(Span::new(4, 6), &Marks::from(marks.to_vec()));
         assert_eq!(
             ev,
             [Event::Start(marks[0].1), Event::Source(Span::new(4, 6)), Event::End]

@@ -169,6 +169,14 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
     for (pi, &p) in paragraphs.iter().enumerate() {
         let ptext = p.as_str(text);
         let ms = marks(ptext);
+        // For each mark, whether a `”` / a straight `"` comes after it in the paragraph
+        // (computed once, so that deciding a mixed pair stays linear).
+        let mut curly_after = vec![false; ms.len() + 1];
+        let mut straight_after = vec![false; ms.len() + 1];
+        for k in (0..ms.len()).rev() {
+            curly_after[k] = curly_after[k + 1] || ms[k].ch == '”';
+            straight_after[k] = straight_after[k + 1] || ms[k].family == Family::Straight;
+        }
         let mut skip_first_at = None;
         if let Some((open, _)) = &carried {
             // The continuation paragraph's opening mark belongs to the carried quotation.
@@ -197,7 +205,10 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                     let mixed = !closes(o, &abs)
                         && matches!((o.family, abs.ch), (Family::Straight, '”') | (Family::Curly, '"'))
                         && abs.role != Role::Open
-                        && !ms[mi + 1..].iter().any(|later| closes(o, later));
+                        && !match o.family {
+                            Family::Straight => straight_after[mi + 1],
+                            _ => curly_after[mi + 1],
+                        };
                     if closes(o, &abs) || mixed {
                         out.push(Found {
                             span: Span::new(o.at, abs.at + abs.len),

@@ -94,3 +94,15 @@ fn megabytes_of_unbalanced_quotes() {
     assert!(a.quotes.iter().all(|q| !q.closed && !q.span.as_str(&text).contains('\n')));
     check(&text[..50_000]);
 }
+
+#[test]
+fn pathological_inputs_stay_linear() {
+    // Each would take minutes if any step were quadratic in the marks or tokens of a paragraph.
+    for piece in ["“a\" ", "“", "\"", "” “", "said he, ", "Mr. A B C, ", "'' ", "«» ", "a. "] {
+        let text = piece.repeat(200_000 / piece.len());
+        let started = std::time::Instant::now();
+        check(&text);
+        // No timing assertion (benchmarks measure speed); the test finishing is the check.
+        let _ = started.elapsed();
+    }
+}

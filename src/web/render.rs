@@ -94,7 +94,7 @@ pub fn paragraph(
     doc: &Document,
     text: &str,
     span: Span,
-    marks: &[(Span, Mark)],
+    marks: &highlight::Marks,
 ) -> Result<Element, JsValue> {
     let p = doc.create_element("p")?;
     highlighted(doc, &p, text, span, marks)?;
@@ -108,7 +108,7 @@ pub fn highlighted(
     parent: &Element,
     text: &str,
     range: Span,
-    marks: &[(Span, Mark)],
+    marks: &highlight::Marks,
 ) -> Result<(), JsValue> {
     let mut open: Vec<Element> = vec![parent.clone()];
     for event in highlight::events(range, marks) {
