@@ -26,6 +26,7 @@ mod tokens;
 mod span;
 mod text;
 
+pub mod compare;
 pub mod highlight;
 pub mod report;
 pub mod seeds;

@@ -1,0 +1,374 @@
+//! Quote variants: quotations of different reports that render the same utterance, their
+//! majority wording, word-level diffs against it, and paraphrases in indirect speech.
+//!
+//! The unit of matching is one sentence of a quotation, so that a quotation one outlet splits in
+//! two still meets the whole one of another, and a quotation that joins two remarks can belong
+//! to two groups.
+
+use similar::{capture_diff_slices, Algorithm, DiffOp as Op};
+
+use super::coverage::{candidates, cap, index};
+use super::words::{self, Word};
+use super::{shared, Ctx, DiffOp, DiffPart, MajorityWord, Paraphrase, QuoteGroup, QuoteMember};
+use crate::model::QuoteKind;
+use crate::span::Span;
+
+/// Two quoted sentences of the same speaker render the same utterance when they share at least
+/// this many content words (after contractions, stems and synonyms)…
+pub const SAME_SPEAKER_MIN_SHARED: usize = 2;
+/// …and this share of the shorter one's content words is in the longer one.
+pub const SAME_SPEAKER_MIN_CONTAINMENT: f32 = 0.5;
+/// When a speaker is unknown on either side: more shared words and a closer match.
+pub const UNKNOWN_MIN_SHARED: usize = 3;
+pub const UNKNOWN_MIN_CONTAINMENT: f32 = 0.6;
+pub const UNKNOWN_MIN_DICE: f32 = 0.4;
+/// Different speakers: only near-identical words make a group (and a `speaker` discrepancy).
+pub const OTHER_MIN_SHARED: usize = 4;
+pub const OTHER_MIN_CONTAINMENT: f32 = 0.75;
+pub const OTHER_MIN_DICE: f32 = 0.6;
+/// A sentence of indirect speech paraphrases a group when it names the group's speaker, shares
+/// this many content words with the group's quotations…
+pub const PARAPHRASE_MIN_SHARED: usize = 3;
+/// …and this share of its own content words (besides the speaker's name), and has a reporting
+/// verb outside quotation marks (`said that`, `indicated`).
+pub const PARAPHRASE_MIN_SCORE: f32 = 0.35;
+
+/// One sentence of one quotation.
+struct Unit {
+    report: usize,
+    quote: usize,
+    span: Span,
+    words: Vec<Word>,
+    keys: Vec<u32>,
+    person: Option<usize>,
+}
+
+fn units(ctx: &mut Ctx) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for (r, (text, a)) in ctx.reports.iter().enumerate() {
+        for (qi, q) in a.quotes.iter().enumerate() {
+            if q.kind == QuoteKind::Scare {
+                continue;
+            }
+            let person = ctx.people.of(r, q.speaker);
+            for span in words::sentences(text, q.inner) {
+                let ws = words::words(text, span);
+                let keys = ctx.vocab.keys(&ws);
+                if keys.is_empty() {
+                    continue;
+                }
+                out.push(Unit { report: r, quote: qi, span, words: ws, keys, person });
+            }
+        }
+    }
+    out
+}
+
+/// Whether two quoted sentences render the same utterance.
+fn same_utterance(a: &Unit, b: &Unit) -> bool {
+    let n = shared(&a.keys, &b.keys);
+    let (la, lb) = (a.keys.len(), b.keys.len());
+    let min = la.min(lb).max(1);
+    let containment = n as f32 / min as f32;
+    let dice = 2.0 * n as f32 / (la + lb).max(1) as f32;
+    match (a.person, b.person) {
+        (Some(x), Some(y)) if x == y => {
+            // A one-word partial quotation belongs to a longer one that has its word.
+            (n >= SAME_SPEAKER_MIN_SHARED || n == 1 && min == 1) && containment >= SAME_SPEAKER_MIN_CONTAINMENT
+        }
+        (Some(_), Some(_)) => n >= OTHER_MIN_SHARED && containment >= OTHER_MIN_CONTAINMENT && dice >= OTHER_MIN_DICE,
+        _ => n >= UNKNOWN_MIN_SHARED && containment >= UNKNOWN_MIN_CONTAINMENT && dice >= UNKNOWN_MIN_DICE,
+    }
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Groups the quotations of all reports that render the same utterance.
+pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
+    let units = units(ctx);
+    let items: Vec<&[u32]> = units.iter().map(|u| u.keys.as_slice()).collect();
+    let n_keys = items.iter().flat_map(|k| k.iter()).max().map_or(0, |&m| m as usize + 1);
+    let post = index(items.iter().enumerate(), n_keys);
+    // Blocking: same speaker, or a shared rare word (the index); a one-word quotation only
+    // meets quotations of its own speaker.
+    let cap = cap(items.len(), ctx.reports.len());
+    let cands = candidates(&items, &post, cap, 1, |i, j| units[i].report != units[j].report);
+    let mut parent: Vec<usize> = (0..units.len()).collect();
+    for (i, j) in cands {
+        if same_utterance(&units[i], &units[j]) {
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+            if a != b {
+                parent[b.max(a)] = a.min(b);
+            }
+        }
+    }
+    let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..units.len() {
+        let root = find(&mut parent, i);
+        clusters.entry(root).or_default().push(i);
+    }
+    let clusters = merge_neighbours(&units, clusters.into_values().collect());
+    let mut groups = Vec::new();
+    for members in clusters {
+        let mut reports: Vec<usize> = members.iter().map(|&u| units[u].report).collect();
+        reports.sort_unstable();
+        reports.dedup();
+        if reports.len() < 2 {
+            continue;
+        }
+        groups.push(build(ctx, &units, &members, &reports));
+    }
+    groups
+}
+
+/// Joins clusters that are parts of one remark: in at least two reports both come from the same
+/// quotation, and in more than two thirds of the reports they share both come from the same or
+/// from consecutive quotations of one speaker. So `A. B.` quoted whole by two outlets and as
+/// `A.` … `B.` by a third is one group, while remarks that only one outlet runs together stay
+/// apart (they share a quotation in one report only).
+fn merge_neighbours(units: &[Unit], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let quotes_in = |c: &[usize], r: usize| -> Vec<(usize, Option<usize>)> {
+        c.iter().filter(|&&u| units[u].report == r).map(|&u| (units[u].quote, units[u].person)).collect()
+    };
+    let reports_of = |c: &[usize]| -> Vec<usize> {
+        let mut rs: Vec<usize> = c.iter().map(|&u| units[u].report).collect();
+        rs.sort_unstable();
+        rs.dedup();
+        rs
+    };
+    loop {
+        let mut merged = false;
+        'outer: for i in 0..clusters.len() {
+            let ri = reports_of(&clusters[i]);
+            if ri.len() < 2 {
+                continue;
+            }
+            for j in i + 1..clusters.len() {
+                let rj = reports_of(&clusters[j]);
+                let common: Vec<usize> = ri.iter().copied().filter(|r| rj.contains(r)).collect();
+                if common.len() < 2 {
+                    continue;
+                }
+                let (mut same, mut near) = (0, 0);
+                for &r in &common {
+                    let (a, b) = (quotes_in(&clusters[i], r), quotes_in(&clusters[j], r));
+                    if a.iter().any(|&(qa, _)| b.iter().any(|&(qb, _)| qa == qb)) {
+                        same += 1;
+                        near += 1;
+                    } else if a.iter().any(|&(qa, pa)| b.iter().any(|&(qb, pb)| pa.is_some() && pa == pb && qa.abs_diff(qb) == 1)) {
+                        near += 1;
+                    }
+                }
+                if same >= 2 && near * 3 > common.len() * 2 {
+                    let moved = std::mem::take(&mut clusters[j]);
+                    clusters[i].extend(moved);
+                    clusters.remove(j);
+                    merged = true;
+                    break 'outer;
+                }
+            }
+        }
+        if !merged {
+            return clusters;
+        }
+    }
+}
+
+/// The member of each report, the majority wording and the diffs.
+fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> QuoteGroup {
+    struct M<'u> {
+        report: usize,
+        units: Vec<&'u Unit>,
+        words: Vec<&'u Word>,
+        keys: Vec<u32>,
+        lower: Vec<&'u str>,
+    }
+    let ms: Vec<M> = reports
+        .iter()
+        .map(|&r| {
+            let mut us: Vec<&Unit> = cluster.iter().map(|&u| &units[u]).filter(|u| u.report == r).collect();
+            us.sort_by_key(|u| u.span.start);
+            let words: Vec<&Word> = us.iter().flat_map(|u| u.words.iter()).collect();
+            let mut keys: Vec<u32> = us.iter().flat_map(|u| u.keys.iter().copied()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            let lower = words.iter().map(|w| w.lower.as_str()).collect();
+            M { report: r, units: us, words, keys, lower }
+        })
+        .collect();
+    // The medoid: the member most like all others.
+    let closeness = |i: usize, ms: &[M]| -> f32 {
+        ms.iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, m)| 2.0 * shared(&ms[i].keys, &m.keys) as f32 / (ms[i].keys.len() + m.keys.len()).max(1) as f32)
+            .sum()
+    };
+    let base = (0..ms.len())
+        .max_by(|&a, &b| closeness(a, &ms).total_cmp(&closeness(b, &ms)).then(b.cmp(&a)))
+        .unwrap_or(0);
+    let mut support = vec![1usize; ms.get(base).map_or(0, |m| m.lower.len())];
+    let mut diffs: Vec<Vec<Op>> = Vec::with_capacity(ms.len());
+    for m in &ms {
+        let ops = capture_diff_slices(Algorithm::Myers, &ms[base].lower, &m.lower);
+        if m.report != ms[base].report {
+            for op in &ops {
+                if let Op::Equal { old_index, len, .. } = *op {
+                    for s in support.iter_mut().skip(old_index).take(len) {
+                        *s += 1;
+                    }
+                }
+            }
+        }
+        diffs.push(ops);
+    }
+    let base_text = ctx.text(ms[base].report);
+    let mut majority: Vec<MajorityWord> = Vec::new();
+    let mut last_span = None;
+    for (w, &s) in ms[base].words.iter().zip(&support) {
+        if last_span == Some(w.span) {
+            if let Some(m) = majority.last_mut() {
+                m.support = m.support.min(s);
+            }
+            continue;
+        }
+        last_span = Some(w.span);
+        majority.push(MajorityWord { word: w.span.as_str(base_text).to_string(), support: s });
+    }
+
+    let mut persons: Vec<Option<usize>> = Vec::new();
+    let mut members = Vec::new();
+    let base_words: Vec<&Word> = ms[base].words.clone();
+    for (m, ops) in ms.iter().zip(&diffs) {
+        let text = ctx.text(m.report);
+        let mut parts: Vec<DiffPart> = Vec::new();
+        for op in ops {
+            match *op {
+                Op::Equal { new_index, len, .. } => push_member(&mut parts, text, &m.words, new_index, len, DiffOp::Same),
+                Op::Delete { old_index, old_len, .. } => {
+                    push_missing(&mut parts, base_text, &base_words, old_index, old_len)
+                }
+                Op::Insert { new_index, new_len, .. } => push_member(&mut parts, text, &m.words, new_index, new_len, DiffOp::Extra),
+                Op::Replace { old_index, old_len, new_index, new_len } => {
+                    push_missing(&mut parts, base_text, &base_words, old_index, old_len);
+                    push_member(&mut parts, text, &m.words, new_index, new_len, DiffOp::Extra);
+                }
+            }
+        }
+        let mut qs: Vec<usize> = m.units.iter().map(|u| u.quote).collect();
+        qs.dedup();
+        let person = majority_of(m.units.iter().map(|u| u.person));
+        persons.push(person);
+        members.push(QuoteMember { report: m.report, quotes: qs, spans: m.units.iter().map(|u| u.span).collect(), person, diff: parts });
+    }
+    let person = majority_of(persons.into_iter());
+    let mut group = QuoteGroup { person, members, majority, paraphrases: Vec::new() };
+    group.paraphrases = paraphrases(ctx, &group, &ms.iter().flat_map(|m| m.keys.iter().copied()).collect::<Vec<_>>());
+    group
+}
+
+/// The most frequent known value (ties: the first).
+fn majority_of(it: impl Iterator<Item = Option<usize>>) -> Option<usize> {
+    let vals: Vec<usize> = it.flatten().collect();
+    let mut best: Option<(usize, usize)> = None;
+    for &v in &vals {
+        let c = vals.iter().filter(|&&x| x == v).count();
+        if best.is_none_or(|(_, bc)| c > bc) {
+            best = Some((v, c));
+        }
+    }
+    best.map(|(v, _)| v)
+}
+
+/// Appends the member's words `from..from + len` as `op`, one part per run of adjacent words.
+fn push_member(parts: &mut Vec<DiffPart>, text: &str, ws: &[&Word], from: usize, len: usize, op: DiffOp) {
+    for w in ws.iter().skip(from).take(len) {
+        if let Some(last) = parts.last_mut() {
+            if last.op == op {
+                if let Some(ls) = last.span {
+                    if ls.end >= w.span.end && ls.start <= w.span.start {
+                        continue; // the second half of an expanded contraction
+                    }
+                    let gap = Span::new(ls.end, w.span.start).as_str(text);
+                    if ls.end <= w.span.start && gap.len() <= 4 && !gap.chars().any(char::is_alphanumeric) {
+                        let span = Span::new(ls.start, w.span.end);
+                        last.span = Some(span);
+                        last.text = span.as_str(text).to_string();
+                        continue;
+                    }
+                }
+            }
+        }
+        parts.push(DiffPart { op, text: w.span.as_str(text).to_string(), span: Some(w.span) });
+    }
+}
+
+fn push_missing(parts: &mut Vec<DiffPart>, base_text: &str, base: &[&Word], from: usize, len: usize) {
+    let mut last = None;
+    for w in base.iter().skip(from).take(len) {
+        if last == Some(w.span) {
+            continue;
+        }
+        last = Some(w.span);
+        let t = w.span.as_str(base_text);
+        match parts.last_mut() {
+            Some(p) if p.op == DiffOp::Missing => {
+                p.text.push(' ');
+                p.text.push_str(t);
+            }
+            _ => parts.push(DiffPart { op: DiffOp::Missing, text: t.to_string(), span: None }),
+        }
+    }
+}
+
+/// Sentences that name the group's speaker and report the same content without quoting it.
+fn paraphrases(ctx: &Ctx, g: &QuoteGroup, group_keys: &[u32]) -> Vec<Paraphrase> {
+    let Some(p) = g.person else { return Vec::new() };
+    let Some(person) = ctx.people.list.get(p) else { return Vec::new() };
+    let mut group_keys = group_keys.to_vec();
+    group_keys.sort_unstable();
+    group_keys.dedup();
+    // Sentences that mention the person, found through the speakers' mentions.
+    let mut cand: Vec<usize> = Vec::new();
+    for &(r, s) in &person.speakers {
+        let Some(sp) = ctx.reports.get(r).and_then(|(_, a)| a.speakers.get(s)) else { continue };
+        for m in &sp.mentions {
+            if let Some(i) = ctx.sentence_at(r, m.start) {
+                cand.push(i);
+            }
+        }
+    }
+    cand.sort_unstable();
+    cand.dedup();
+    let name_words: Vec<String> = person.name.split_whitespace().map(|w| words::key_of(&w.to_lowercase())).collect();
+    let mut out = Vec::new();
+    for i in cand {
+        let s = &ctx.sents[i];
+        let a = ctx.reports[s.report].1;
+        let member_here = g.members.iter().any(|m| m.report == s.report && m.spans.iter().any(|sp| sp.overlaps(s.span)));
+        // Not a quotation of the group, not a sentence that is mostly a quotation.
+        if member_here || a.quotes.iter().any(|q| q.kind != QuoteKind::Scare && s.span.overlaps(q.span) && q.span.len() * 2 > s.span.len()) {
+            continue;
+        }
+        let own: Vec<u32> = s
+            .words
+            .iter()
+            .filter(|w| w.is_content() && !name_words.contains(&w.key))
+            .filter_map(|w| ctx.vocab.get(&w.key))
+            .collect::<std::collections::BTreeSet<u32>>()
+            .into_iter()
+            .collect();
+        let n = shared(&own, &group_keys);
+        let score = n as f32 / own.len().max(1) as f32;
+        if n >= PARAPHRASE_MIN_SHARED && score >= PARAPHRASE_MIN_SCORE && super::facts::says(ctx, i) {
+            out.push(Paraphrase { report: s.report, span: s.span, score });
+        }
+    }
+    out
+}
