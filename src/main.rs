@@ -128,7 +128,7 @@ fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
                     .zip(&analyses)
                     .map(|((f, t), a)| ReportOut::new(f, t, a))
                     .collect(),
-                comparison: ComparisonOut::default(),
+                comparison: ComparisonOut::from_reports(&texts.iter().zip(&analyses).map(|((_, t), a)| (t.as_str(), a)).collect::<Vec<_>>()),
             };
             serde_json::to_writer_pretty(&mut out, &output)
                 .map_err(std::io::Error::from)

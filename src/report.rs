@@ -16,9 +16,212 @@ pub struct Output {
     pub comparison: ComparisonOut,
 }
 
-/// How the reports compare. Filled in by the comparison stage; empty until then.
+/// How the reports compare (see [`crate::compare`]): people across reports, quote groups,
+/// discrepancies and coverage. Every span names its report.
 #[derive(Clone, Debug, Default, Serialize)]
-pub struct ComparisonOut {}
+pub struct ComparisonOut {
+    /// Speakers identified across reports; `person` fields below index this list.
+    pub people: Vec<PersonOut>,
+    pub quote_groups: Vec<QuoteGroupOut>,
+    pub discrepancies: Vec<DiscrepancyOut>,
+    pub coverage: CoverageOut,
+}
+
+/// A span in one report: `report` indexes `reports`, offsets as in [`SpanOut`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportSpanOut {
+    pub report: usize,
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonOut {
+    pub name: String,
+    /// `person` or `organisation`.
+    pub kind: &'static str,
+    /// `[report, speaker index]` pairs: the entries of `reports[report].speakers` that are
+    /// this person.
+    pub speakers: Vec<(usize, usize)>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct QuoteGroupOut {
+    pub person: Option<usize>,
+    /// The speaker's name, or `null`.
+    pub speaker: Option<String>,
+    pub members: Vec<QuoteMemberOut>,
+    /// The wording most members share, word by word with the number of members that have it.
+    pub majority: Vec<MajorityWordOut>,
+    pub paraphrases: Vec<ParaphraseOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct QuoteMemberOut {
+    pub report: usize,
+    /// Indices into `reports[report].quotes`.
+    pub quotes: Vec<usize>,
+    pub person: Option<usize>,
+    /// The quoted sentences that belong to the group.
+    pub spans: Vec<ReportSpanOut>,
+    pub diff: Vec<DiffPartOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MajorityWordOut {
+    pub word: String,
+    pub support: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DiffPartOut {
+    /// `same`, `extra` (only this member has the words) or `missing` (the majority's words this
+    /// member lacks; no span).
+    pub op: &'static str,
+    pub text: String,
+    pub span: Option<ReportSpanOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ParaphraseOut {
+    pub span: ReportSpanOut,
+    pub score: f32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DiscrepancyOut {
+    /// `title`, `date`, `number` or `speaker`.
+    pub kind: &'static str,
+    pub label: String,
+    pub items: Vec<DiscrepancyItemOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DiscrepancyItemOut {
+    /// The words that give the value.
+    pub span: ReportSpanOut,
+    /// The sentence they stand in.
+    pub context: ReportSpanOut,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CoverageOut {
+    /// Rows of the speaker x report matrix, most quoted first.
+    pub speakers: Vec<SpeakerRowOut>,
+    /// Every sentence of every report with its best match in each other report.
+    pub sentences: Vec<SentenceOut>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SpeakerRowOut {
+    pub person: usize,
+    pub name: String,
+    /// One cell per report: `{quotes, words}`.
+    pub reports: Vec<crate::compare::SpeakerCell>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SentenceOut {
+    pub span: ReportSpanOut,
+    /// `{report, sentence (index into coverage.sentences), score}`; empty when no other report
+    /// carries the sentence.
+    pub matches: Vec<crate::compare::SentenceMatch>,
+}
+
+impl ComparisonOut {
+    /// Compares already analysed reports, `(text, analysis)` pairs, and converts the result.
+    pub fn from_reports(reports: &[(&str, &Analysis)]) -> ComparisonOut {
+        ComparisonOut::new(reports, &crate::compare::compare(reports))
+    }
+
+    /// Converts a [`Comparison`](crate::compare::Comparison) of `reports` to the contract's shape.
+    pub fn new(reports: &[(&str, &Analysis)], c: &crate::compare::Comparison) -> ComparisonOut {
+        let idx: Vec<Spans> = reports.iter().map(|(t, _)| Spans { text: t, utf16: Utf16Index::new(t) }).collect();
+        let rs = |report: usize, s: Span| -> ReportSpanOut {
+            let o = match idx.get(report) {
+                Some(sp) => sp.out(s),
+                None => SpanOut { start: s.start, end: s.end, start_utf16: 0, end_utf16: 0, text: String::new() },
+            };
+            ReportSpanOut { report, start: o.start, end: o.end, start_utf16: o.start_utf16, end_utf16: o.end_utf16, text: o.text }
+        };
+        let name = |p: Option<usize>| p.and_then(|p| c.people.get(p)).map(|p| p.name.clone());
+        ComparisonOut {
+            people: c
+                .people
+                .iter()
+                .map(|p| PersonOut {
+                    name: p.name.clone(),
+                    kind: if p.organisation { "organisation" } else { "person" },
+                    speakers: p.speakers.clone(),
+                })
+                .collect(),
+            quote_groups: c
+                .quote_groups
+                .iter()
+                .map(|g| QuoteGroupOut {
+                    person: g.person,
+                    speaker: name(g.person),
+                    members: g
+                        .members
+                        .iter()
+                        .map(|m| QuoteMemberOut {
+                            report: m.report,
+                            quotes: m.quotes.clone(),
+                            person: m.person,
+                            spans: m.spans.iter().map(|&s| rs(m.report, s)).collect(),
+                            diff: m
+                                .diff
+                                .iter()
+                                .map(|d| DiffPartOut {
+                                    op: match d.op {
+                                        crate::compare::DiffOp::Same => "same",
+                                        crate::compare::DiffOp::Extra => "extra",
+                                        crate::compare::DiffOp::Missing => "missing",
+                                    },
+                                    text: d.text.clone(),
+                                    span: d.span.map(|s| rs(m.report, s)),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                    majority: g.majority.iter().map(|w| MajorityWordOut { word: w.word.clone(), support: w.support }).collect(),
+                    paraphrases: g.paraphrases.iter().map(|p| ParaphraseOut { span: rs(p.report, p.span), score: p.score }).collect(),
+                })
+                .collect(),
+            discrepancies: c
+                .discrepancies
+                .iter()
+                .map(|d| DiscrepancyOut {
+                    kind: d.kind.as_str(),
+                    label: d.label.clone(),
+                    items: d
+                        .items
+                        .iter()
+                        .map(|i| DiscrepancyItemOut { span: rs(i.report, i.span), context: rs(i.report, i.context), value: i.value.clone() })
+                        .collect(),
+                })
+                .collect(),
+            coverage: CoverageOut {
+                speakers: c
+                    .coverage
+                    .speakers
+                    .iter()
+                    .map(|r| SpeakerRowOut { person: r.person, name: name(Some(r.person)).unwrap_or_default(), reports: r.reports.clone() })
+                    .collect(),
+                sentences: c
+                    .coverage
+                    .sentences
+                    .iter()
+                    .map(|s| SentenceOut { span: rs(s.report, s.span), matches: s.matches.clone() })
+                    .collect(),
+            },
+        }
+    }
+}
 
 /// A span as it crosses into JSON or JavaScript.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
