@@ -815,7 +815,10 @@ impl<'a> Ctx<'a> {
             });
             if let Some(np) = np {
                 let person = np.kind == NpKind::Pronoun || np.kind == NpKind::Name || self.speaker_noun(np.end - 1);
-                if self.is_punct(t - 1, ':') || person {
+                // One or two quoted words with no reporting verb ("Tea Party "super PACs"") are
+                // a term, not speech: they stay unattributed (scare quotes).
+                let words = self.toks[t].span.as_str(self.text).split_whitespace().count();
+                if self.is_punct(t - 1, ':') || person && words >= 3 {
                     return Attribution { mention: Some(np), cue: None, entity: None, partial, direct: false };
                 }
             }
