@@ -38,6 +38,11 @@ fn main() {
             println!("  paraphrase r{} ({:.2}): {}", p.report, p.score, p.span.as_str(&texts[p.report]));
         }
     }
+    println!("== {} paraphrases of ungrouped quotations", c.paraphrases.len());
+    for p in &c.paraphrases {
+        let q = &analyses[p.report].quotes[p.quote];
+        println!("  r{} {}\n    ~ r{} ({:.2}): {}", p.report, q.span.as_str(&texts[p.report]), p.paraphrase.report, p.paraphrase.score, p.paraphrase.span.as_str(&texts[p.paraphrase.report]));
+    }
     println!("== {} discrepancies", c.discrepancies.len());
     for d in &c.discrepancies {
         println!("[{}] {}", d.kind.as_str(), d.label);

@@ -23,6 +23,8 @@ pub struct ComparisonOut {
     /// Speakers identified across reports; `person` fields below index this list.
     pub people: Vec<PersonOut>,
     pub quote_groups: Vec<QuoteGroupOut>,
+    /// Quotations in no group, linked to their paraphrases in other reports.
+    pub paraphrases: Vec<QuoteParaphraseOut>,
     pub discrepancies: Vec<DiscrepancyOut>,
     pub coverage: CoverageOut,
 }
@@ -87,6 +89,16 @@ pub struct DiffPartOut {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ParaphraseOut {
+    pub span: ReportSpanOut,
+    pub score: f32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct QuoteParaphraseOut {
+    /// The quotation: `reports[report].quotes[quote]`.
+    pub report: usize,
+    pub quote: usize,
+    /// The sentence of another report that paraphrases it.
     pub span: ReportSpanOut,
     pub score: f32,
 }
@@ -190,6 +202,16 @@ impl ComparisonOut {
                         .collect(),
                     majority: g.majority.iter().map(|w| MajorityWordOut { word: w.word.clone(), support: w.support }).collect(),
                     paraphrases: g.paraphrases.iter().map(|p| ParaphraseOut { span: rs(p.report, p.span), score: p.score }).collect(),
+                })
+                .collect(),
+            paraphrases: c
+                .paraphrases
+                .iter()
+                .map(|p| QuoteParaphraseOut {
+                    report: p.report,
+                    quote: p.quote,
+                    span: rs(p.paraphrase.report, p.paraphrase.span),
+                    score: p.paraphrase.score,
                 })
                 .collect(),
             discrepancies: c

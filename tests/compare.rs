@@ -181,3 +181,25 @@ fn seeds_group_the_land_and_power_plants_remark() {
     let dates = labels(&c, DiscrepancyKind::Date);
     assert!(dates.iter().any(|l| l.contains("Alexander Grushko") && l.contains("Monday") && l.contains("Sunday")), "{dates:?}");
 }
+
+#[test]
+fn seeds_link_a_lone_quotation_to_its_paraphrase() {
+    let texts: Vec<&str> = crosscheck::seeds::SEEDS.iter().map(|(_, t)| *t).collect();
+    let c = run(&texts);
+    assert!(c.paraphrases.iter().any(|p| p.report == 1
+        && p.paraphrase.report == 2
+        && p.paraphrase.span.as_str(texts[2]).contains("neutral status")));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Whatever the texts, comparing them never panics and every span fits its report.
+    #[test]
+    fn compare_never_panics(a in "[a-zA-Z0-9 ,.’'\"“”…\\-\n]{0,200}", b in "\\PC{0,120}") {
+        let texts = [a.as_str(), b.as_str(), "Port\n\"The harbour will stay open,\" Karl Weiss said on Monday."];
+        let c = run(&texts);
+        for s in &c.coverage.sentences {
+            proptest::prop_assert!(texts[s.report].get(s.span.range()).is_some());
+        }
+    }
+}

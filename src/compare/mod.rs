@@ -45,6 +45,8 @@ pub struct Comparison {
     pub people: Vec<Person>,
     /// Quotations that render the same utterance in two or more reports.
     pub quote_groups: Vec<QuoteGroup>,
+    /// Quotations that no group holds, linked to sentences of other reports that paraphrase them.
+    pub paraphrases: Vec<QuoteParaphrase>,
     /// Points where reports disagree about the same thing.
     pub discrepancies: Vec<Discrepancy>,
     pub coverage: Coverage,
@@ -114,6 +116,15 @@ pub struct Paraphrase {
     pub span: Span,
     /// Share of the sentence's content words found in the group's quotations (0 to 1).
     pub score: f32,
+}
+
+/// A quotation of one report and its paraphrase in another.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuoteParaphrase {
+    /// The report and index into its [`Analysis::quotes`] of the quotation.
+    pub report: usize,
+    pub quote: usize,
+    pub paraphrase: Paraphrase,
 }
 
 /// What a discrepancy is about.
@@ -318,11 +329,12 @@ pub fn compare(reports: &[(&str, &Analysis)]) -> Comparison {
     let mut ctx = Ctx::new(reports);
     let aligned = coverage::align(&ctx);
     let quote_groups = quotes::group(&mut ctx);
+    let paraphrases = quotes::lone_paraphrases(&mut ctx, &quote_groups);
     let mut discrepancies = facts::titles(&ctx);
     discrepancies.extend(facts::dates_and_numbers(&ctx, &aligned));
     discrepancies.extend(facts::quote_facts(&ctx, &quote_groups));
     let coverage = coverage::coverage(&ctx, &aligned);
-    Comparison { people: ctx.people.list.clone(), quote_groups, discrepancies, coverage }
+    Comparison { people: ctx.people.list.clone(), quote_groups, paraphrases, discrepancies, coverage }
 }
 
 /// `report 1` or `reports 0, 2, 3`.

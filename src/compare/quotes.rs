@@ -9,7 +9,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp as Op};
 
 use super::coverage::{candidates, cap, index};
 use super::words::{self, Word};
-use super::{shared, Ctx, DiffOp, DiffPart, MajorityWord, Paraphrase, QuoteGroup, QuoteMember};
+use super::{shared, Ctx, DiffOp, DiffPart, MajorityWord, Paraphrase, QuoteGroup, QuoteMember, QuoteParaphrase};
 use crate::model::QuoteKind;
 use crate::span::Span;
 
@@ -268,9 +268,39 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
         members.push(QuoteMember { report: m.report, quotes: qs, spans: m.units.iter().map(|u| u.span).collect(), person, diff: parts });
     }
     let person = majority_of(persons.into_iter());
-    let mut group = QuoteGroup { person, members, majority, paraphrases: Vec::new() };
-    group.paraphrases = paraphrases(ctx, &group, &ms.iter().flat_map(|m| m.keys.iter().copied()).collect::<Vec<_>>());
-    group
+    let exclude: Vec<(usize, Span)> = members.iter().flat_map(|m| m.spans.iter().map(move |&s| (m.report, s))).collect();
+    let keys: Vec<u32> = ms.iter().flat_map(|m| m.keys.iter().copied()).collect();
+    let paraphrases = person.map(|p| paraphrases(ctx, p, &exclude, &keys)).unwrap_or_default();
+    QuoteGroup { person, members, majority, paraphrases }
+}
+
+/// Paraphrases in other reports of the attributed quotations that no group holds.
+pub(crate) fn lone_paraphrases(ctx: &mut Ctx, groups: &[QuoteGroup]) -> Vec<QuoteParaphrase> {
+    let units = units(ctx);
+    let grouped = |r: usize, q: usize| groups.iter().any(|g| g.members.iter().any(|m| m.report == r && m.quotes.contains(&q)));
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < units.len() {
+        let (r, q) = (units[k].report, units[k].quote);
+        let mut end = k;
+        while end < units.len() && units[end].report == r && units[end].quote == q {
+            end += 1;
+        }
+        let quote_units = &units[k..end];
+        k = end;
+        let Some(p) = quote_units[0].person else { continue };
+        if grouped(r, q) {
+            continue;
+        }
+        let keys: Vec<u32> = quote_units.iter().flat_map(|u| u.keys.iter().copied()).collect();
+        let exclude: Vec<(usize, Span)> = quote_units.iter().map(|u| (r, u.span)).collect();
+        for para in paraphrases(ctx, p, &exclude, &keys) {
+            if para.report != r {
+                out.push(QuoteParaphrase { report: r, quote: q, paraphrase: para });
+            }
+        }
+    }
+    out
 }
 
 /// The most frequent known value (ties: the first).
@@ -327,11 +357,11 @@ fn push_missing(parts: &mut Vec<DiffPart>, base_text: &str, base: &[&Word], from
     }
 }
 
-/// Sentences that name the group's speaker and report the same content without quoting it.
-fn paraphrases(ctx: &Ctx, g: &QuoteGroup, group_keys: &[u32]) -> Vec<Paraphrase> {
-    let Some(p) = g.person else { return Vec::new() };
+/// Sentences that name `p` and report the content of quotations with `keys` without quoting
+/// them; sentences overlapping `exclude` (the quotations themselves) are not candidates.
+fn paraphrases(ctx: &Ctx, p: usize, exclude: &[(usize, Span)], keys: &[u32]) -> Vec<Paraphrase> {
     let Some(person) = ctx.people.list.get(p) else { return Vec::new() };
-    let mut group_keys = group_keys.to_vec();
+    let mut group_keys = keys.to_vec();
     group_keys.sort_unstable();
     group_keys.dedup();
     // Sentences that mention the person, found through the speakers' mentions.
@@ -351,7 +381,7 @@ fn paraphrases(ctx: &Ctx, g: &QuoteGroup, group_keys: &[u32]) -> Vec<Paraphrase>
     for i in cand {
         let s = &ctx.sents[i];
         let a = ctx.reports[s.report].1;
-        let member_here = g.members.iter().any(|m| m.report == s.report && m.spans.iter().any(|sp| sp.overlaps(s.span)));
+        let member_here = exclude.iter().any(|&(r, sp)| r == s.report && sp.overlaps(s.span));
         // Not a quotation of the group, not a sentence that is mostly a quotation.
         if member_here || a.quotes.iter().any(|q| q.kind != QuoteKind::Scare && s.span.overlaps(q.span) && q.span.len() * 2 > s.span.len()) {
             continue;
