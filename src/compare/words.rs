@@ -106,7 +106,7 @@ fn strip_e(s: String) -> String {
 fn undouble(s: String) -> String {
     let b = s.as_bytes();
     let n = b.len();
-    if n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
+    if n >= 3 && b[n - 1].is_ascii_alphabetic() && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
         return s[..n - 1].to_string();
     }
     s
@@ -289,6 +289,9 @@ mod tests {
         assert_eq!(key_of("talking"), key_of("discuss"));
         assert_eq!(key_of("plants"), key_of("plant"));
         assert_eq!(key_of("the"), "");
+        // Equal continuation bytes of one character are no doubled letter.
+        assert_eq!(stem("abcꀀing"), "abcꀀ");
+        assert_eq!(stem("planned"), "plan");
     }
 
     #[test]
