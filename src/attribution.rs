@@ -60,8 +60,8 @@ pub struct Attribution {
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub name: String,
-    /// Lower-case words of the name (`["donald", "trump"]`).
-    key: Vec<String>,
+    /// Lower-case words of the name, one space apart (`donald trump`); `#…` for descriptions.
+    key: String,
     pub mentions: Vec<Span>,
     pub organisation: bool,
     /// Title and description words attached to it (`spokesman`, `kremlin`, `president`).
@@ -1029,29 +1029,37 @@ impl<'a> Ctx<'a> {
             ent.mentions.push(self.span(np.start, np.end));
             return Some(e);
         }
-        let words: Vec<String> = (a..b)
-            .map(|i| {
-                let w = self.lw(i);
-                strip_possessive(w).to_string()
-            })
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.is_empty() || words.len() > 5 {
+        // The name's words in lower case, one space apart: "donald trump".
+        let mut key = String::with_capacity(name_text.len());
+        let mut n = 0;
+        for i in a..b {
+            let w = strip_possessive(self.lw(i));
+            if !w.is_empty() {
+                if n > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w);
+                n += 1;
+            }
+        }
+        if n == 0 || n > 5 {
             return None;
         }
-        let descriptors: Vec<String> =
-            (np.start..a).map(|i| self.lw(i).to_string()).filter(|w| !w.is_empty() && w != "the").collect();
-        let male = descriptors.iter().find_map(|d| match d.as_str() {
+        let premods = (np.start..a).map(|i| self.lw(i)).filter(|w| !w.is_empty() && *w != "the");
+        let male = premods.clone().find_map(|d| match d {
             "mr." | "mr" => Some(true),
             "mrs." | "mrs" | "ms." | "ms" | "miss" => Some(false),
             _ => None,
         });
-        let mut descriptors = descriptors;
-        descriptors.extend(self.appositions(np));
-        let e = reg.find_or_add(words, name_text, organisation);
+        let e = reg.find_or_add(key, name_text, organisation);
         reg.by_text[organisation as usize].insert(name_text.to_string(), e);
         let ent = &mut reg.entities[e];
-        for d in descriptors {
+        for d in premods {
+            if !ent.descriptors.iter().any(|x| x == d) && ent.descriptors.len() < 64 {
+                ent.descriptors.push(d.to_string());
+            }
+        }
+        for d in self.appositions(np) {
             if !ent.descriptors.contains(&d) && ent.descriptors.len() < 64 {
                 ent.descriptors.push(d);
             }
@@ -1114,7 +1122,7 @@ impl<'a> Ctx<'a> {
                 let p = self.lw(np.start);
                 let p = p.split(['’', '\'']).next().unwrap_or(p);
                 if p == "i" {
-                    return Some(reg.find_or_add(vec!["#author".into()], "the author", false));
+                    return Some(reg.find_or_add("#author".into(), "the author", false));
                 }
                 let want_male = match p {
                     "he" => Some(true),
@@ -1197,7 +1205,7 @@ impl<'a> Ctx<'a> {
                 }
                 // Unresolved descriptions are speakers of their own ("a spokesman for the campaign").
                 let text = self.span(np.start, np.end).as_str(self.text);
-                let words = vec![format!("#desc {}", text.to_lowercase())];
+                let words = format!("#desc {}", text.to_lowercase());
                 let org = self.lex.org_heads.contains(head.as_str());
                 Some(reg.find_or_add(words, text, org))
             }
@@ -1214,7 +1222,7 @@ fn strip_possessive(w: &str) -> &str {
 #[derive(Default)]
 struct Registry {
     entities: Vec<Entity>,
-    by_key: HashMap<Vec<String>, usize>,
+    by_key: HashMap<String, usize>,
     /// Entities by the last word of their name.
     by_last: HashMap<String, Vec<usize>>,
     /// Entities by a name exactly as written: people, then organisations.
@@ -1224,42 +1232,42 @@ struct Registry {
 impl Registry {
     /// The entity a name belongs to: the same words, a surname of a fuller name ("Trump" of
     /// "Donald Trump"), or a fuller form of a known shorter one (which then becomes canonical).
-    fn find_or_add(&mut self, words: Vec<String>, text: &str, organisation: bool) -> usize {
-        if let Some(&e) = self.by_key.get(&words) {
+    fn find_or_add(&mut self, key: String, text: &str, organisation: bool) -> usize {
+        if let Some(&e) = self.by_key.get(&key) {
             return e;
         }
-        let last = words.last().cloned().unwrap_or_default();
+        let last = key.rsplit(' ').next().unwrap_or("");
         // A fuller or shorter form of a known person: same last word, and one's words contain
         // the other's.
-        let candidates = self.by_last.get(&last).map(Vec::as_slice).unwrap_or(&[]);
+        let within = |a: &str, b: &str| a.split(' ').all(|w| b.split(' ').any(|x| x == w));
+        let candidates = self.by_last.get(last).map(Vec::as_slice).unwrap_or(&[]);
         let matching = candidates.iter().rev().copied().find(|&e| {
             let e = &self.entities[e];
-            !e.key.is_empty()
-                && !e.key[0].starts_with('#')
-                && e.organisation == organisation
-                && (words.iter().all(|w| e.key.contains(w)) || e.key.iter().all(|w| words.contains(w)))
+            !e.key.starts_with('#') && e.organisation == organisation && (within(&key, &e.key) || within(&e.key, &key))
         });
         if let Some(e) = matching {
             let ent = &mut self.entities[e];
-            if words.len() > ent.key.len() {
-                ent.key = words.clone();
+            if key.split(' ').count() > ent.key.split(' ').count() {
+                ent.key = key.clone();
                 ent.name = text.to_string();
             }
-            self.by_key.insert(words, e);
+            self.by_key.insert(key, e);
             return e;
         }
         let e = self.entities.len();
+        if !key.starts_with('#') {
+            self.by_last.entry(last.to_string()).or_default().push(e);
+        }
         self.entities.push(Entity {
             name: text.to_string(),
-            key: words.clone(),
+            key: key.clone(),
             mentions: Vec::new(),
             organisation,
             descriptors: Vec::new(),
             male: None,
             speaks: false,
         });
-        self.by_last.entry(last).or_default().push(e);
-        self.by_key.insert(words, e);
+        self.by_key.insert(key, e);
         e
     }
 
