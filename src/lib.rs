@@ -42,6 +42,13 @@ pub use span::{Span, Utf16Index};
 /// Never panics, whatever the input: unbalanced quotation marks are closed at their paragraph's
 /// end, and an empty text gives an empty analysis.
 pub fn analyze(text: &str) -> Analysis {
+    let mut a = analyze_flat(text);
+    nested_quotes(text, &mut a);
+    a
+}
+
+/// The analysis of `text` without looking inside quotations.
+fn analyze_flat(text: &str) -> Analysis {
     let paragraphs = text::paragraphs(text);
     let title = text::title(text, &paragraphs);
     let found = quotes::find(text, &paragraphs);
@@ -116,4 +123,70 @@ pub fn analyze(text: &str) -> Analysis {
         })
         .collect();
     Analysis { title, paragraphs, quotes, speakers, claims }
+}
+
+/// Quotations quoted inside a quotation: a block quoted from another article (`McCrummen
+/// reports: "… what she called a “rant,” …"`) or a remark inside a remark of another mark
+/// family. The inner text is analysed on its own, with the block's paragraph-opening marks
+/// blanked out, and what it finds is added nested in the outer quotation, its speakers merged
+/// by name with the article's.
+fn nested_quotes(text: &str, a: &mut Analysis) {
+    const MARKS: [char; 7] = ['"', '“', '”', '«', '»', '„', '`'];
+    let mut added = Vec::new();
+    for q in &a.quotes {
+        let inner = q.inner.as_str(text);
+        if !inner.contains(MARKS) {
+            continue;
+        }
+        // Blank the continuation marks that open each paragraph after the first (same byte
+        // length, so the spans found stay valid in the article).
+        let mut sub = String::with_capacity(inner.len());
+        for (k, line) in inner.split_inclusive('\n').enumerate() {
+            let body = line.trim_start();
+            let lead = line.len() - body.len();
+            match body.chars().next() {
+                Some(c) if k > 0 && MARKS.contains(&c) => {
+                    sub.push_str(&line[..lead]);
+                    sub.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                    sub.push_str(&body[c.len_utf8()..]);
+                }
+                _ => sub.push_str(line),
+            }
+        }
+        let inside = analyze_flat(&sub);
+        let shift = |s: Span| Span::new(s.start + q.inner.start, s.end + q.inner.start);
+        for iq in inside.quotes {
+            let speaker = iq.speaker.and_then(|i| inside.speakers.get(i)).map(|sp| {
+                let mentions: Vec<Span> = sp.mentions.iter().map(|&m| shift(m)).collect();
+                (sp.name.clone(), sp.organisation, mentions)
+            });
+            added.push((Quote {
+                span: shift(iq.span),
+                inner: shift(iq.inner),
+                speaker_mention: iq.speaker_mention.map(shift),
+                cue: iq.cue.map(shift),
+                speaker: None,
+                ..iq
+            }, speaker));
+        }
+    }
+    for (mut q, speaker) in added {
+        if let Some((name, organisation, mentions)) = speaker {
+            let i = match a.speakers.iter().position(|s| s.name == name) {
+                Some(i) => i,
+                None => {
+                    a.speakers.push(Speaker { name, mentions: Vec::new(), organisation });
+                    a.speakers.len() - 1
+                }
+            };
+            let m = &mut a.speakers[i].mentions;
+            m.extend(mentions);
+            m.sort();
+            m.dedup();
+            q.speaker = Some(i);
+        }
+        a.quotes.push(q);
+    }
+    // Outer quotations before the ones they contain.
+    a.quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
 }

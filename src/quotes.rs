@@ -169,6 +169,13 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
     for (pi, &p) in paragraphs.iter().enumerate() {
         let ptext = p.as_str(text);
         let ms = marks(ptext);
+        // True when the next paragraph opens with a mark of exactly this family.
+        let next_text = paragraphs.get(pi + 1).map_or("", |n| n.as_str(text)).trim_start();
+        let next_opens_same = |f: Family| match f {
+            Family::Straight => next_text.starts_with('"'),
+            Family::Curly => next_text.starts_with('“'),
+            _ => false,
+        };
         // For each mark, whether a `”` / a straight `"` comes after it in the paragraph
         // (computed once, so that deciding a mixed pair stays linear).
         let mut curly_after = vec![false; ms.len() + 1];
@@ -201,14 +208,16 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                 }
                 Some((o, opi)) => {
                     // Mixed marks ("…,” or “…") close a quotation only when no mark of its
-                    // own family closes it later in the paragraph.
+                    // own family closes it later in the paragraph, and the quotation does not
+                    // go on in the next paragraph (a block quotation reopened with its own mark).
                     let mixed = !closes(o, &abs)
                         && matches!((o.family, abs.ch), (Family::Straight, '”') | (Family::Curly, '"'))
                         && abs.role != Role::Open
                         && !match o.family {
                             Family::Straight => straight_after[mi + 1],
                             _ => curly_after[mi + 1],
-                        };
+                        }
+                        && !next_opens_same(o.family);
                     if closes(o, &abs) || mixed {
                         out.push(Found {
                             span: Span::new(o.at, abs.at + abs.len),

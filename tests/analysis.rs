@@ -218,3 +218,20 @@ fn titles_in_quotation_marks_are_not_quotations() {
     assert_eq!(q[2].1, QuoteKind::Partial, "coordinated with the one before");
     assert_eq!(q[2].2, Some("Hale".into()));
 }
+
+#[test]
+fn quotations_inside_a_block_quotation_are_found_nested() {
+    let t = format!(
+        "{H}The paper’s reporter Ada Vos writes:\n\
+         \"The first time she saw him, she was sure. She had called it a “turning point,” she said.\n\
+         \"Later she told friends, “It is over.” Nobody argued.\"\nThe end."
+    );
+    let a = analyze(&t);
+    let outer = a.quotes.iter().find(|q| q.span.as_str(&t).starts_with("\"The first")).unwrap();
+    assert!(outer.span.as_str(&t).ends_with("Nobody argued.\""), "the block runs over both paragraphs");
+    let inner: Vec<&str> = a.quotes.iter().filter(|q| outer.span.contains(q.span) && q.span != outer.span).map(|q| q.span.as_str(&t)).collect();
+    assert_eq!(inner, ["“turning point,”", "“It is over.”"]);
+    let over = a.quotes.iter().find(|q| q.span.as_str(&t) == "“It is over.”").unwrap();
+    assert_eq!(over.speaker_mention.map(|m| m.as_str(&t)), Some("she"));
+    assert_eq!(a.speakers[outer.speaker.unwrap()].name, "Ada Vos");
+}

@@ -38,7 +38,13 @@ fn check(text: &str) {
         assert!(q.speaker.is_none_or(|s| s < a.speakers.len()));
     }
     for w in a.quotes.windows(2) {
-        assert!(w[0].span.end <= w[1].span.start, "quotations are in order and do not overlap");
+        assert!(w[0].span.start <= w[1].span.start, "quotations are in order");
+    }
+    for (i, x) in a.quotes.iter().enumerate() {
+        for y in &a.quotes[i + 1..] {
+            let nested = x.span.contains(y.span) || y.span.contains(x.span);
+            assert!(!x.span.overlaps(y.span) || nested, "quotations are disjoint or nested: {x:?} {y:?}");
+        }
     }
     for s in &a.speakers {
         s.mentions.iter().copied().for_each(ok);
