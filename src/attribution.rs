@@ -1046,11 +1046,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let premods = (np.start..a).map(|i| self.lw(i)).filter(|w| !w.is_empty() && *w != "the");
-        let male = premods.clone().find_map(|d| match d {
-            "mr." | "mr" => Some(true),
-            "mrs." | "mrs" | "ms." | "ms" | "miss" => Some(false),
-            _ => None,
-        });
+        let male = premods
+            .clone()
+            .find_map(|d| match d {
+                "mr." | "mr" => Some(true),
+                "mrs." | "mrs" | "ms." | "ms" | "miss" => Some(false),
+                _ => None,
+            })
+            .or_else(|| (n >= 2).then(|| self.lex.first_names.get(key.split(' ').next().unwrap_or("")).copied()).flatten());
         let e = reg.find_or_add(key, name_text, organisation);
         reg.by_text[organisation as usize].insert(name_text.to_string(), e);
         let ent = &mut reg.entities[e];

@@ -59,6 +59,8 @@ pub struct Lexicon {
     pub speaker_nouns: HashSet<&'static str>,
     pub stop_caps: HashSet<&'static str>,
     pub org_heads: HashSet<&'static str>,
+    /// First names and whether news copy calls their bearers "he" (`true`) or "she".
+    pub first_names: HashMap<&'static str, bool>,
 }
 
 fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -115,7 +117,20 @@ impl Lexicon {
                 table.push(*v);
                 info.entry(w).or_default().verb = table.len() as u16;
             }
-            Lexicon { verbs: table, info, speaker_nouns, stop_caps, org_heads }
+            let mut first_names = HashMap::default();
+            for line in include_str!("lexicon/first_names.txt").lines().filter(|l| !l.trim_start().starts_with('#')) {
+                let mut f = line.split_whitespace();
+                let male = match f.next() {
+                    Some("male") => true,
+                    Some("female") => false,
+                    _ => continue,
+                };
+                for name in f {
+                    // A name listed under both keeps its first line (none should be).
+                    first_names.entry(name).or_insert(male);
+                }
+            }
+            Lexicon { verbs: table, info, speaker_nouns, stop_caps, org_heads, first_names }
         })
     }
 

@@ -235,3 +235,9 @@ fn quotations_inside_a_block_quotation_are_found_nested() {
     assert_eq!(over.speaker_mention.map(|m| m.as_str(&t)), Some("she"));
     assert_eq!(a.speakers[outer.speaker.unwrap()].name, "Ada Vos");
 }
+
+#[test]
+fn pronouns_respect_the_gender_of_first_names() {
+    let t = format!("{H}Laura Finch said the vote was close, and her husband Kevin Finch agreed.\nKevin Finch later left the hall. “We will win,” she said.");
+    assert_eq!(speaker_of(&t, "We will win"), Some("Laura Finch".into()));
+}
