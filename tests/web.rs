@@ -233,3 +233,23 @@ fn analyze_report_gives_js_the_contract_with_utf16_offsets() {
     assert_eq!(String::from(js.substring(a, b)), "“We’ll see,”");
     assert_eq!(get(&q, "text").as_string().unwrap(), "“We’ll see,”");
 }
+
+/// The seeds compared in the browser: the same contract as the CLI, comparison included.
+#[wasm_bindgen_test]
+fn analyze_reports_compares_the_seeds() {
+    use js_sys::Reflect;
+    let seeds = crosscheck::seeds::SEEDS;
+    let files: Vec<String> = seeds.iter().map(|(f, _)| f.to_string()).collect();
+    let texts: Vec<String> = seeds.iter().map(|(_, t)| t.to_string()).collect();
+    let v = crosscheck::web::api::analyze_reports(files, texts).unwrap();
+    let get = |o: &wasm_bindgen::JsValue, k: &str| Reflect::get(o, &k.into()).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&v, "reports")).length(), 5);
+    let comparison = get(&v, "comparison");
+    let groups = js_sys::Array::from(&get(&comparison, "quote_groups"));
+    assert!(groups.length() >= 3);
+    let first = groups.get(0);
+    assert_eq!(get(&first, "speaker").as_string().unwrap(), "Donald Trump");
+    let discrepancies = js_sys::Array::from(&get(&comparison, "discrepancies"));
+    assert!(discrepancies.length() >= 1);
+    assert!(crosscheck::web::api::analyze_reports(vec!["a".into()], vec![]).is_err());
+}
