@@ -72,13 +72,13 @@ pub struct Entity {
     pub speaks: bool,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "he’s", "she’s", "he's", "she's", "it’s", "it's", "they’re", "they're"];
-const DETERMINERS: &[&str] = &[
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "he’s", "she’s", "he's", "she's", "it’s", "it's", "they’re", "they're"];
+pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "one", "two", "three", "several", "some",
     "many", "other", "both", "another", "two", "senior", "top", "this", "that",
 ];
-const PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "der", "la", "le", "du", "of", "ibn", "del", "di"];
-const AUX_ADVERBS: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "der", "la", "le", "du", "of", "ibn", "del", "di"];
+pub(crate) const AUX_ADVERBS: &[&str] = &[
     "also", "later", "then", "again", "previously", "recently", "once", "never", "still", "just",
     "even", "already", "earlier", "today", "yesterday", "has", "had", "have", "would", "will", "was",
     "is", "did", "does", "do", "further", "first", "finally", "simply", "too", "not", "had", "may",
@@ -86,7 +86,7 @@ const AUX_ADVERBS: &[&str] = &[
     "privately", "openly", "explicitly", "previously", "quickly", "bluntly", "flatly", "often",
     "ultimately", "immediately", "since", "long", "been", "being",
 ];
-const TIME_WORDS: &[&str] = &[
+pub(crate) const TIME_WORDS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
     "evening", "night", "afternoon", "week", "weekend", "day", "year", "month", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -94,7 +94,7 @@ const TIME_WORDS: &[&str] = &[
     "on", "in", "at", "early", "late", "earlier", "later", "next", "past", "previous", "days", "weeks",
     "ago", "hours", "before", "after", "the",
 ];
-const CLAUSE_STARTS: &[&str] = &["who", "which", "whose", "whom", "where", "when", "while", "as"];
+pub(crate) const CLAUSE_STARTS: &[&str] = &["who", "which", "whose", "whom", "where", "when", "while", "as"];
 const NATIONALITIES: &[&str] = &[
     "us", "u.s.", "american", "america’s", "russian", "russia’s", "russia's", "ukrainian", "ukraine’s",
     "ukraine's", "french", "british", "german", "chinese", "european", "israeli", "iranian", "turkish",
@@ -138,8 +138,13 @@ impl<'a> Ctx<'a> {
         Ctx { text, lower, toks, lex, sent_start, info }
     }
 
-    fn flags(&self, i: usize) -> u8 {
+    fn flags(&self, i: usize) -> u16 {
         self.info.get(i).map_or(0, |x| x.0.flags)
+    }
+
+    /// True when the word at `i` is on the list `bit` of [`flag`].
+    pub(crate) fn has(&self, i: usize, bit: u16) -> bool {
+        self.flags(i) & bit != 0
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -263,7 +268,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let k = j - 1;
-        if self.in_list(k, PRONOUNS) {
+        if self.has(k, flag::PRONOUN) {
             return Some(Np { start: k, end: j, kind: NpKind::Pronoun });
         }
         if self.name_word(k) || self.is_cap(k) && self.title(k) {
@@ -272,15 +277,15 @@ impl<'a> Ctx<'a> {
                 let p = s - 1;
                 let joins = self.name_word(p)
                     || self.is_cap(p) && self.title(p)
-                    || self.title(p) && self.is_word(p) && !self.in_list(p, DETERMINERS)
-                    || (self.in_list(p, PARTICLES) && p > lo && self.is_cap(p - 1))
+                    || self.title(p) && self.is_word(p) && !self.has(p, flag::DETERMINER)
+                    || (self.has(p, flag::PARTICLE) && p > lo && self.is_cap(p - 1))
                     || self.is_cap(p) && self.possessive(p) && !self.stop_cap(p);
                 if !joins {
                     break;
                 }
                 s = p;
             }
-            while s < k && (self.in_list(s, PARTICLES) || !self.is_cap(s) && !self.title(s)) {
+            while s < k && (self.has(s, flag::PARTICLE) || !self.is_cap(s) && !self.title(s)) {
                 s += 1;
             }
             // Include a leading "the" (the White House, the Kremlin).
@@ -297,11 +302,11 @@ impl<'a> Ctx<'a> {
             let mut steps = 0;
             while s > lo && steps < 5 {
                 let p = s - 1;
-                if self.in_list(p, DETERMINERS) || self.possessive(p) {
+                if self.has(p, flag::DETERMINER) || self.possessive(p) {
                     s = p;
                     break;
                 }
-                if !self.is_word(p) || self.verb(p).is_some() || self.in_list(p, PRONOUNS) {
+                if !self.is_word(p) || self.verb(p).is_some() || self.has(p, flag::PRONOUN) {
                     break;
                 }
                 if matches!(self.lw(p), "for" | "of" | "at" | "and" | "to" | "with" | "by" | "from" | "that" | "in" | "on")
@@ -330,11 +335,11 @@ impl<'a> Ctx<'a> {
         if i >= hi {
             return None;
         }
-        if self.in_list(i, PRONOUNS) {
+        if self.has(i, flag::PRONOUN) {
             return Some(Np { start: i, end: i + 1, kind: NpKind::Pronoun });
         }
         let mut e = i;
-        if self.in_list(e, DETERMINERS) || self.possessive(e) && self.is_cap(e) {
+        if self.has(e, flag::DETERMINER) || self.possessive(e) && self.is_cap(e) {
             e += 1;
         }
         let body = e;
@@ -343,11 +348,11 @@ impl<'a> Ctx<'a> {
         while e < hi {
             if self.name_word(e) || self.is_cap(e) && self.title(e) {
                 saw_name = true;
-            } else if self.title(e) && !self.in_list(e, DETERMINERS) || self.speaker_noun(e) {
+            } else if self.title(e) && !self.has(e, flag::DETERMINER) || self.speaker_noun(e) {
                 saw_noun = true;
-            } else if self.in_list(e, PARTICLES) && saw_name && e + 1 < hi && self.is_cap(e + 1) {
+            } else if self.has(e, flag::PARTICLE) && saw_name && e + 1 < hi && self.is_cap(e + 1) {
             } else if e < body + 3 && !saw_name && !saw_noun && self.is_word(e) && !self.is_cap(e) && self.verb(e).is_none()
-                && !self.in_list(e, PRONOUNS) && !self.stop_cap(e)
+                && !self.has(e, flag::PRONOUN) && !self.stop_cap(e)
                 && (e + 1..hi.min(e + 4)).take_while(|&k| self.is_word(k)).any(|k| self.speaker_noun(k) || self.title(k) || self.name_word(k))
             {
                 // adjectives before a noun or a name: "a senior official", "a 52-count civil
@@ -403,7 +408,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // Particles inside a name stay (Charles de Gaulle); leading ones go.
-        while s < np.end && self.in_list(s, PARTICLES) {
+        while s < np.end && self.has(s, flag::PARTICLE) {
             s += 1;
         }
         // A phrase ending in a title ("the US President") is a description, not a name.
@@ -438,7 +443,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let k = j - 1;
-        if !self.is_word(k) || self.is_cap(k) || self.verb(k).is_some() || self.in_list(k, DETERMINERS) || self.stop_cap(k) && !self.possessive(k) {
+        if !self.is_word(k) || self.is_cap(k) || self.verb(k).is_some() || self.has(k, flag::DETERMINER) || self.stop_cap(k) && !self.possessive(k) {
             return None;
         }
         let mut s = k;
@@ -447,10 +452,10 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let p = s - 1;
-            if self.in_list(p, DETERMINERS) || self.possessive(p) {
+            if self.has(p, flag::DETERMINER) || self.possessive(p) {
                 return Some(Np { start: p, end: j, kind: NpKind::Description });
             }
-            if !self.is_word(p) || self.verb(p).is_some() || self.in_list(p, PRONOUNS) || self.stop_cap(p) && !self.is_cap(p) {
+            if !self.is_word(p) || self.verb(p).is_some() || self.has(p, flag::PRONOUN) || self.stop_cap(p) && !self.is_cap(p) {
                 return None;
             }
             s = p;
@@ -465,14 +470,14 @@ impl<'a> Ctx<'a> {
         while k > lo && guard < 20 {
             guard += 1;
             let p = k - 1;
-            if self.in_list(p, AUX_ADVERBS) || self.lw(p).ends_with("ly") && !self.is_cap(p) {
+            if self.has(p, flag::AUX_ADVERB) || self.lw(p).ends_with("ly") && !self.is_cap(p) {
                 k = p;
                 continue;
             }
             let weekday = |i: usize| self.in_list(i, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "ago"]);
             if weekday(p) {
                 let mut q = p;
-                while q > lo && self.in_list(q - 1, TIME_WORDS) {
+                while q > lo && self.has(q - 1, flag::TIME_WORD) {
                     q -= 1;
                 }
                 k = q;
@@ -511,7 +516,7 @@ impl<'a> Ctx<'a> {
                     k = q;
                     continue;
                 }
-                if self.in_list(seg_start, CLAUSE_STARTS) {
+                if self.has(seg_start, flag::CLAUSE_START) {
                     k = q;
                     continue;
                 }
@@ -543,7 +548,7 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
         if let Some(np) = self.np_fwd(i, hi) {
-            if np.kind != NpKind::Description || self.verb(np.end).is_some() || self.in_list(np.end, AUX_ADVERBS) {
+            if np.kind != NpKind::Description || self.verb(np.end).is_some() || self.has(np.end, flag::AUX_ADVERB) {
                 return Some(np);
             }
         }
@@ -690,7 +695,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn skip_adverbs(&self, mut j: usize, hi: usize) -> usize {
-        while j < hi && (self.in_list(j, AUX_ADVERBS) || self.lw(j).ends_with("ly") && !self.is_cap(j)) {
+        while j < hi && (self.has(j, flag::AUX_ADVERB) || self.lw(j).ends_with("ly") && !self.is_cap(j)) {
             j += 1;
         }
         j
@@ -712,7 +717,7 @@ impl<'a> Ctx<'a> {
     /// A determiner or possessive and up to three more words ending the stretch `i..hi`
     /// ("the party’s bylaws" in "per the party’s bylaws").
     fn generic_np_fwd_any(&self, i: usize, hi: usize) -> Option<Np> {
-        if !self.in_list(i, DETERMINERS) && !self.possessive(i) {
+        if !self.has(i, flag::DETERMINER) && !self.possessive(i) {
             return None;
         }
         let e = (i + 1..hi.min(i + 5)).take_while(|&k| self.is_word(k)).last()? + 1;
@@ -722,10 +727,10 @@ impl<'a> Ctx<'a> {
     /// A generic description starting at `i` ("the ad’s narrator"), only when a reporting verb
     /// follows it.
     fn generic_np_fwd(&self, i: usize, hi: usize) -> Option<Np> {
-        if !self.in_list(i, DETERMINERS) && !(self.is_cap(i) && self.possessive(i)) {
+        if !self.has(i, flag::DETERMINER) && !(self.is_cap(i) && self.possessive(i)) {
             return None;
         }
-        (i + 2..hi.min(i + 5)).find(|&e| self.verb(e).is_some()).filter(|&e| (i + 1..e).all(|k| self.is_word(k) && !self.in_list(k, PRONOUNS))).map(|e| Np { start: i, end: e, kind: NpKind::Description })
+        (i + 2..hi.min(i + 5)).find(|&e| self.verb(e).is_some()).filter(|&e| (i + 1..e).all(|k| self.is_word(k) && !self.has(k, flag::PRONOUN))).map(|e| Np { start: i, end: e, kind: NpKind::Description })
     }
 
     /// Attributes the quotation whose token is `t`.
@@ -1078,7 +1083,7 @@ impl<'a> Ctx<'a> {
     /// "Trump's envoy for the conflict, Steve Witkoff,".
     fn appositions(&self, np: Np) -> Vec<String> {
         let mut out = Vec::new();
-        if self.is_punct(np.end, ',') && self.in_list(np.end + 1, DETERMINERS) {
+        if self.is_punct(np.end, ',') && self.has(np.end + 1, flag::DETERMINER) {
             let mut i = np.end + 1;
             while i < self.toks.len() && i < np.end + 12 && self.is_word(i) {
                 out.push(self.lw(i).to_string());

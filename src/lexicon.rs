@@ -38,17 +38,23 @@ pub struct Verb {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WordInfo {
     /// Bits of [`flag`].
-    pub flags: u8,
+    pub flags: u16,
     /// 1 + index into the verb table, or 0 (kept small: one entry per token of the text).
     verb: u16,
 }
 
 /// The lists a word is on.
 pub mod flag {
-    pub const STOP_CAP: u8 = 1;
-    pub const TITLE: u8 = 2;
-    pub const SPEAKER_NOUN: u8 = 4;
-    pub const ORG_HEAD: u8 = 8;
+    pub const STOP_CAP: u16 = 1;
+    pub const TITLE: u16 = 2;
+    pub const SPEAKER_NOUN: u16 = 4;
+    pub const ORG_HEAD: u16 = 8;
+    pub const AUX_ADVERB: u16 = 16;
+    pub const DETERMINER: u16 = 32;
+    pub const PRONOUN: u16 = 64;
+    pub const PARTICLE: u16 = 128;
+    pub const TIME_WORD: u16 = 256;
+    pub const CLAUSE_START: u16 = 512;
 }
 
 /// The parsed word lists.
@@ -113,6 +119,20 @@ impl Lexicon {
                 }
             }
             let mut table = Vec::new();
+            // The small closed-class lists of the attribution rules.
+            use crate::attribution as at;
+            for (list, bit) in [
+                (at::AUX_ADVERBS, flag::AUX_ADVERB),
+                (at::DETERMINERS, flag::DETERMINER),
+                (at::PRONOUNS, flag::PRONOUN),
+                (at::PARTICLES, flag::PARTICLE),
+                (at::TIME_WORDS, flag::TIME_WORD),
+                (at::CLAUSE_STARTS, flag::CLAUSE_START),
+            ] {
+                for w in list {
+                    info.entry(w).or_default().flags |= bit;
+                }
+            }
             for (w, v) in &verbs {
                 table.push(*v);
                 info.entry(w).or_default().verb = table.len() as u16;
