@@ -1025,8 +1025,8 @@ impl<'a> Ctx<'a> {
                 }
                 if appos {
                     for d in self.appositions(np) {
-                        if !ent.descriptors.contains(&d) {
-                            ent.descriptors.push(d);
+                        if !ent.descriptors.iter().any(|x| x == d) {
+                            ent.descriptors.push(d.to_string());
                         }
                     }
                 }
@@ -1068,8 +1068,8 @@ impl<'a> Ctx<'a> {
             }
         }
         for d in self.appositions(np) {
-            if !ent.descriptors.contains(&d) && ent.descriptors.len() < 64 {
-                ent.descriptors.push(d);
+            if !ent.descriptors.iter().any(|x| x == d) && ent.descriptors.len() < 64 {
+                ent.descriptors.push(d.to_string());
             }
         }
         if ent.male.is_none() {
@@ -1081,12 +1081,12 @@ impl<'a> Ctx<'a> {
 
     /// Words of an apposition next to a name: "Steve Witkoff, the US Special Envoy," or
     /// "Trump's envoy for the conflict, Steve Witkoff,".
-    fn appositions(&self, np: Np) -> Vec<String> {
+    fn appositions(&self, np: Np) -> Vec<&str> {
         let mut out = Vec::new();
         if self.is_punct(np.end, ',') && self.has(np.end + 1, flag::DETERMINER) {
             let mut i = np.end + 1;
             while i < self.toks.len() && i < np.end + 12 && self.is_word(i) {
-                out.push(self.lw(i).to_string());
+                out.push(self.lw(i));
                 i += 1;
             }
         }
@@ -1100,9 +1100,9 @@ impl<'a> Ctx<'a> {
                 if !self.is_word(i) {
                     break;
                 }
-                seg.push(self.lw(i).to_string());
+                seg.push(self.lw(i));
             }
-            if seg.iter().any(|w| self.lex.speaker_nouns.contains(w.as_str())) {
+            if seg.iter().any(|w| self.lex.speaker_nouns.contains(w)) {
                 out.extend(seg);
             }
         }

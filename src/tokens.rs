@@ -91,7 +91,11 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
         while j < limit && bytes[j].is_ascii_alphanumeric() {
             j += 1;
         }
-        let plain = j > i && (j >= limit || bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b','));
+        // A joiner (`'`, `-`, `.`, `&`, `,`) only joins when a letter or digit follows it.
+        let joins = |k: usize| bytes.get(k + 1).is_none_or(|&n| !n.is_ascii() || n.is_ascii_alphanumeric());
+        let plain = j > i
+            && (j >= limit
+                || bytes[j].is_ascii() && !(matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b',') && joins(j)));
         let mut it = text[if plain { limit } else { i }..limit].char_indices().peekable();
         if plain {
             end = j;
