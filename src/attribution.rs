@@ -70,6 +70,8 @@ pub struct Entity {
     male: Option<bool>,
     /// Source of at least one statement or quotation.
     pub speaks: bool,
+    /// The previous entity whose name ends in the same word.
+    prev_same_last: Option<usize>,
 }
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "he’s", "she’s", "he's", "she's", "it’s", "it's", "they’re", "they're"];
@@ -955,7 +957,7 @@ impl<'a> Ctx<'a> {
 
     /// Groups mentions into entities and resolves each attribution's mention to one.
     pub fn resolve(&self, atts: &mut [Attribution], statements: &[Statement]) -> Vec<Entity> {
-        let mut reg = Registry::default();
+        let mut reg = Registry::with_capacity((self.toks.len() / 16).clamp(8, 256));
         // Every name in the text, in order, so that surnames, titles and pronouns can resolve.
         let mut i = 0;
         let mut names: Vec<(Np, usize)> = Vec::new(); // (mention, entity)
@@ -1231,13 +1233,24 @@ fn strip_possessive(w: &str) -> &str {
 struct Registry {
     entities: Vec<Entity>,
     by_key: HashMap<String, usize>,
-    /// Entities by the last word of their name.
-    by_last: HashMap<String, Vec<usize>>,
+    /// The latest entity whose name ends in a word, by the word's hash; earlier ones follow
+    /// through [`Entity::prev_same_last`] (no allocation per name).
+    by_last: HashMap<u64, usize>,
     /// Entities by a name exactly as written: people, then organisations.
     by_text: [HashMap<String, usize>; 2],
 }
 
 impl Registry {
+    fn with_capacity(n: usize) -> Registry {
+        let map = || HashMap::with_capacity_and_hasher(n, Default::default());
+        Registry {
+            entities: Vec::with_capacity(n),
+            by_key: map(),
+            by_last: HashMap::with_capacity_and_hasher(n, Default::default()),
+            by_text: [map(), map()],
+        }
+    }
+
     /// The entity a name belongs to: the same words, a surname of a fuller name ("Trump" of
     /// "Donald Trump"), or a fuller form of a known shorter one (which then becomes canonical).
     fn find_or_add(&mut self, key: String, text: &str, organisation: bool) -> usize {
@@ -1248,11 +1261,23 @@ impl Registry {
         // A fuller or shorter form of a known person: same last word, and one's words contain
         // the other's.
         let within = |a: &str, b: &str| a.split(' ').all(|w| b.split(' ').any(|x| x == w));
-        let candidates = self.by_last.get(last).map(Vec::as_slice).unwrap_or(&[]);
-        let matching = candidates.iter().rev().copied().find(|&e| {
-            let e = &self.entities[e];
-            !e.key.starts_with('#') && e.organisation == organisation && (within(&key, &e.key) || within(&e.key, &key))
-        });
+        let last_hash = {
+            use std::hash::BuildHasher;
+            rustc_hash::FxBuildHasher.hash_one(last)
+        };
+        let mut candidate = self.by_last.get(&last_hash).copied();
+        let mut matching = None;
+        while let Some(c) = candidate {
+            let e = &self.entities[c];
+            if e.key.rsplit(' ').next() == Some(last)
+                && e.organisation == organisation
+                && (within(&key, &e.key) || within(&e.key, &key))
+            {
+                matching = Some(c);
+                break;
+            }
+            candidate = e.prev_same_last;
+        }
         if let Some(e) = matching {
             let ent = &mut self.entities[e];
             if key.split(' ').count() > ent.key.split(' ').count() {
@@ -1263,9 +1288,7 @@ impl Registry {
             return e;
         }
         let e = self.entities.len();
-        if !key.starts_with('#') {
-            self.by_last.entry(last.to_string()).or_default().push(e);
-        }
+        let prev_same_last = if key.starts_with('#') { None } else { self.by_last.insert(last_hash, e) };
         self.entities.push(Entity {
             name: text.to_string(),
             key: key.clone(),
@@ -1274,6 +1297,7 @@ impl Registry {
             descriptors: Vec::new(),
             male: None,
             speaks: false,
+            prev_same_last,
         });
         self.by_key.insert(key, e);
         e
