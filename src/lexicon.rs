@@ -57,11 +57,29 @@ pub mod flag {
     pub const CLAUSE_START: u16 = 512;
 }
 
+const PREFILTER_LEN: usize = 24;
+const PREFILTER_BITS: usize = 26 * 26 * PREFILTER_LEN;
+
+/// The prefilter bit of a word made of two lower-case ASCII letters and more, or `None` (such
+/// words are always looked up).
+fn prefilter_bit(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    let (x, y) = (*b.first()?, *b.get(1)?);
+    if !x.is_ascii_lowercase() || !y.is_ascii_lowercase() {
+        return None;
+    }
+    let len = b.len().min(PREFILTER_LEN - 1);
+    Some(((x - b'a') as usize * 26 + (y - b'a') as usize) * PREFILTER_LEN + len)
+}
+
 /// The parsed word lists.
 pub struct Lexicon {
     verbs: Vec<Verb>,
     /// Every listed word with all that is known of it.
     info: HashMap<&'static str, WordInfo>,
+    /// One bit per (first letter, second letter, length) of the listed words: most words of a
+    /// text are on no list, and this tells so without hashing them.
+    prefilter: Vec<u64>,
     pub speaker_nouns: HashSet<&'static str>,
     pub stop_caps: HashSet<&'static str>,
     pub org_heads: HashSet<&'static str>,
@@ -150,12 +168,23 @@ impl Lexicon {
                     first_names.entry(name).or_insert(male);
                 }
             }
-            Lexicon { verbs: table, info, speaker_nouns, stop_caps, org_heads, first_names }
+            let mut prefilter = vec![0u64; PREFILTER_BITS / 64];
+            for w in info.keys() {
+                if let Some(bit) = prefilter_bit(w) {
+                    prefilter[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            Lexicon { verbs: table, info, prefilter, speaker_nouns, stop_caps, org_heads, first_names }
         })
     }
 
     /// What the lists say about `word` (lower case).
     pub fn info(&self, word: &str) -> WordInfo {
+        if let Some(bit) = prefilter_bit(word) {
+            if self.prefilter[bit / 64] & (1 << (bit % 64)) == 0 {
+                return WordInfo::default();
+            }
+        }
         self.info.get(word).copied().unwrap_or_default()
     }
 
