@@ -1172,14 +1172,15 @@ impl<'a> Ctx<'a> {
                 Some(e)
             }
             NpKind::Description => {
-                let head = self.lw(np.end - 1).to_string();
-                let mods: Vec<String> = (np.start..np.end - 1)
-                    .map(|i| self.lw(i).to_string())
-                    .filter(|w| !DETERMINERS.contains(&w.as_str()) && !w.is_empty())
+                let head = self.lw(np.end - 1);
+                let mods: Vec<&str> = (np.start..np.end - 1)
+                    .filter(|&i| !self.has(i, flag::DETERMINER))
+                    .map(|i| self.lw(i))
+                    .filter(|w| !w.is_empty())
                     .collect();
                 let head_ok = |d: &[String]| {
-                    d.iter().any(|x| *x == head)
-                        || LEADER_WORDS.contains(&head.as_str()) && d.iter().any(|x| LEADER_WORDS.contains(&x.as_str()))
+                    d.iter().any(|x| x == head)
+                        || LEADER_WORDS.contains(&head) && d.iter().any(|x| LEADER_WORDS.contains(&x.as_str()))
                 };
                 let start = np.start;
                 // The most recent entity described by the same head noun whose descriptors
@@ -1199,9 +1200,9 @@ impl<'a> Ctx<'a> {
                     if !head_ok(d) {
                         continue;
                     }
-                    let matched = mods.iter().filter(|m| d.iter().any(|x| x == *m || x.starts_with(m.as_str()) || m.starts_with(x.as_str()) && x.len() >= 4)).count();
-                    let conflict = mods.iter().any(|m| NATIONALITIES.contains(&m.as_str()))
-                        && d.iter().any(|x| NATIONALITIES.contains(&x.as_str()) && !mods.iter().any(|m| m == x || x.starts_with(m.as_str())));
+                    let matched = mods.iter().filter(|&&m| d.iter().any(|x| x == m || x.starts_with(m) || m.starts_with(x.as_str()) && x.len() >= 4)).count();
+                    let conflict = mods.iter().any(|m| NATIONALITIES.contains(m))
+                        && d.iter().any(|x| NATIONALITIES.contains(&x.as_str()) && !mods.iter().any(|&m| m == x || x.starts_with(m)));
                     if conflict {
                         continue;
                     }
@@ -1216,7 +1217,7 @@ impl<'a> Ctx<'a> {
                 // Unresolved descriptions are speakers of their own ("a spokesman for the campaign").
                 let text = self.span(np.start, np.end).as_str(self.text);
                 let words = format!("#desc {}", text.to_lowercase());
-                let org = self.lex.org_heads.contains(head.as_str());
+                let org = self.lex.org_heads.contains(head);
                 Some(reg.find_or_add(words, text, org))
             }
         }
