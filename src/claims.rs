@@ -84,7 +84,7 @@ pub fn find(ctx: &Ctx) -> Vec<Found> {
     for s in 0..ctx.sentence_count() {
         let (a, b) = ctx.sentence_range(s);
         let hit = (a..b).find_map(|i| {
-            if !ctx.is_word(i) {
+            if !ctx.is_word(i) || !ctx.has(i, crate::lexicon::flag::CLAIM_START) {
                 return None;
             }
             ms.get(ctx.lw(i))?.iter().find_map(|m| match_at(ctx, m, i, b).map(|e| (i, e, m)))

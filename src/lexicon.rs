@@ -55,6 +55,8 @@ pub mod flag {
     pub const PARTICLE: u16 = 128;
     pub const TIME_WORD: u16 = 256;
     pub const CLAUSE_START: u16 = 512;
+    /// First word of a disputed-claim marker (`src/lexicon/claim_markers.txt`).
+    pub const CLAIM_START: u16 = 1024;
 }
 
 const PREFILTER_LEN: usize = 24;
@@ -149,6 +151,11 @@ impl Lexicon {
             ] {
                 for w in list {
                     info.entry(w).or_default().flags |= bit;
+                }
+            }
+            for line in include_str!("lexicon/claim_markers.txt").lines().filter(|l| !l.trim_start().starts_with('#')) {
+                if let Some(first) = line.split_whitespace().nth(1) {
+                    info.entry(first).or_default().flags |= flag::CLAIM_START;
                 }
             }
             for (w, v) in &verbs {
