@@ -76,6 +76,17 @@ fn marks(para: &str) -> Vec<MarkTok> {
             break;
         };
         i += k;
+        // “ ” „ are E2 80 9C..9E and « » C2 AB / C2 BB: other chars with these lead bytes
+        // (’ ‘ — …) are skipped without decoding.
+        let lead_ok = match b[i] {
+            0xE2 => b.get(i + 1) == Some(&0x80) && b.get(i + 2).is_some_and(|x| (0x9C..=0x9E).contains(x)),
+            0xC2 => b.get(i + 1).is_some_and(|x| *x == 0xAB || *x == 0xBB),
+            _ => true,
+        };
+        if !lead_ok {
+            i += 1;
+            continue;
+        }
         let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
             i += 1;
             continue;

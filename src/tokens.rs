@@ -164,14 +164,14 @@ fn split_sentences(text: &str, toks: &mut [Tok]) {
     for i in 0..toks.len() {
         toks[i].sentence = sentence;
         let next = toks.get(i + 1);
-        let next_text = next.map_or("", |t| t.span.as_str(text));
+        let next_text = || next.map_or("", |t| t.span.as_str(text));
         let ends = match toks[i].kind {
             Kind::Punct('\n') => true,
             Kind::Punct('.' | '?' | '!' | '…') => match next {
                 None => true,
                 Some(n) => {
                     matches!(n.kind, Kind::Quote(_) | Kind::Punct('\n'))
-                        || n.kind == Kind::Word && starts_upper(next_text)
+                        || n.kind == Kind::Word && starts_upper(next_text())
                 }
             },
             Kind::Quote(_) => {
@@ -183,8 +183,8 @@ fn split_sentences(text: &str, toks: &mut [Tok]) {
                         Some(n) => match n.kind {
                             Kind::Quote(_) | Kind::Punct('\n') => true,
                             Kind::Word => {
-                                let lw = next_text.to_ascii_lowercase();
-                                starts_upper(next_text)
+                                let lw = next_text().to_ascii_lowercase();
+                                starts_upper(next_text())
                                     && crate::lexicon::Lexicon::get().stop_caps.contains(lw.as_str())
                             }
                             _ => false,
