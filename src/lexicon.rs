@@ -175,10 +175,10 @@ impl Lexicon {
                     first_names.entry(name).or_insert(male);
                 }
             }
-            let mut prefilter = vec![0u64; PREFILTER_BITS / 64];
+            let mut prefilter = vec![0u64; PREFILTER_BITS.div_ceil(64)];
             for w in info.keys() {
-                if let Some(bit) = prefilter_bit(w) {
-                    prefilter[bit / 64] |= 1 << (bit % 64);
+                if let Some(slot) = prefilter_bit(w).and_then(|bit| prefilter.get_mut(bit / 64).map(|x| (x, bit))) {
+                    *slot.0 |= 1 << (slot.1 % 64);
                 }
             }
             Lexicon { verbs: table, info, prefilter, speaker_nouns, stop_caps, org_heads, first_names }
@@ -188,7 +188,7 @@ impl Lexicon {
     /// What the lists say about `word` (lower case).
     pub fn info(&self, word: &str) -> WordInfo {
         if let Some(bit) = prefilter_bit(word) {
-            if self.prefilter[bit / 64] & (1 << (bit % 64)) == 0 {
+            if self.prefilter.get(bit / 64).is_some_and(|x| x & (1 << (bit % 64)) == 0) {
                 return WordInfo::default();
             }
         }
@@ -204,6 +204,22 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefilter_covers_every_letter_pair_and_length() {
+        let l = Lexicon::get();
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                for len in 2..40 {
+                    let mut w = vec![a, b];
+                    w.resize(len, b'z');
+                    let _ = l.info(std::str::from_utf8(&w).unwrap());
+                }
+            }
+        }
+        assert_eq!(l.info("zzzzzz"), WordInfo::default());
+        assert!(l.info("said").verb > 0);
+    }
 
     #[test]
     fn lists_parse() {
