@@ -16,7 +16,8 @@ fn tricky_text() -> impl Strategy<Value = String> {
         Just(" according to ".to_string()), Just(" claims ".to_string()), Just(" reportedly ".to_string()),
         Just("🙂".to_string()), Just("e\u{301}".to_string()), Just("—".to_string()), Just("(".to_string()),
         Just(")".to_string()), Just("U.S.".to_string()), Just(" the envoy ".to_string()),
-        "[a-zA-Z ]{1,12}", any::<char>().prop_map(|c| c.to_string()),
+        "[a-zA-Z ]{1,12}", "[a-z]{2,30}", " [A-Z][a-z]{1,9} [A-Z][a-z]{1,12}",
+        any::<char>().prop_map(|c| c.to_string()),
     ];
     prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
 }
