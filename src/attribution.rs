@@ -600,7 +600,8 @@ impl<'a> Ctx<'a> {
         // "… outlined his plan and vowed …": the clause's subject.
         let k = self.skip_back_adverbials(v, lo);
         if k > lo && self.in_list(k - 1, &["and", "but"]) {
-            if let Some(np) = self.clause_subject(lo, k - 1) {
+            // "I laughed and said": the subject of the verb before "and", else the clause's.
+            if let Some(np) = self.nearest_subject(lo, k - 1).or_else(|| self.clause_subject(lo, k - 1)) {
                 return stmt(np, v + 1);
             }
         }
@@ -701,6 +702,21 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         j
+    }
+
+    /// The subject of the last clause before `hi` (back to `lo`): a pronoun or a name right
+    /// before a lower-case word, as in "… that I had to change my answer:" or "I laughed and".
+    fn nearest_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        (lo..hi).rev().take(12).find_map(|k| {
+            let next_is_verbish = self.is_word(k + 1) && !self.is_cap(k + 1) && k + 1 < hi;
+            if !next_is_verbish {
+                return None;
+            }
+            if self.has(k, flag::PRONOUN) && self.lw(k) != "it" {
+                return Some(Np { start: k, end: k + 1, kind: NpKind::Pronoun });
+            }
+            self.np_back(k + 1, lo).filter(|np| np.kind == NpKind::Name)
+        })
     }
 
     /// A sentence-opening "The piece used …": a determiner, one to three lower-case words and
@@ -816,7 +832,9 @@ impl<'a> Ctx<'a> {
         // 2d. A colon introduction without a reporting verb ("The piece used her words as its
         // headline: "…""), or quoted words in a sentence about a person.
         if t > before_start && (self.is_punct(t - 1, ':') || partial) {
-            let np = self.clause_subject(sa, t).or_else(|| self.generic_subject(sa, t)).or_else(|| {
+            let colon = self.is_punct(t - 1, ':');
+            let nearest = if colon { self.nearest_subject(sa, t - 1) } else { None };
+            let np = nearest.or_else(|| self.clause_subject(sa, t)).or_else(|| self.generic_subject(sa, t)).or_else(|| {
                 let k = self.skip_back_adverbials(t - 1, sa);
                 self.generic_np_back(k, sa)
             });

@@ -241,3 +241,10 @@ fn pronouns_respect_the_gender_of_first_names() {
     let t = format!("{H}Laura Finch said the vote was close, and her husband Kevin Finch agreed.\nKevin Finch later left the hall. “We will win,” she said.");
     assert_eq!(speaker_of(&t, "We will win"), Some("Laura Finch".into()));
 }
+
+#[test]
+fn coordinated_verbs_and_colons_take_the_nearest_subject() {
+    let t = format!("{H}Years ago, when my aunt asked me about it, I laughed and said, “It is a myth.”\nShe was upset, so I had to change my answer: “It is real.”");
+    assert_eq!(mention_of(&t, "It is a myth"), Some("I".into()));
+    assert_eq!(mention_of(&t, "It is real"), Some("I".into()));
+}
