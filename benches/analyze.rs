@@ -16,7 +16,8 @@ fn main() {
 #[divan::bench(args = [0, 1, 2, 3, 4])]
 fn seeds(b: Bencher, i: usize) {
     let text = SEEDS[i].1;
-    b.counter(BytesCount::of_str(text)).bench(|| crosscheck::analyze(divan::black_box(text)));
+    b.counter(BytesCount::of_str(text))
+        .bench(|| crosscheck::analyze(divan::black_box(text)));
 }
 
 fn large_text() -> String {
@@ -31,5 +32,6 @@ fn large_text() -> String {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn large(b: Bencher) {
     let text = large_text();
-    b.counter(BytesCount::of_str(&text)).bench(|| crosscheck::analyze(divan::black_box(&text)));
+    b.counter(BytesCount::of_str(&text))
+        .bench(|| crosscheck::analyze(divan::black_box(&text)));
 }

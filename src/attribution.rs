@@ -74,35 +74,179 @@ pub struct Entity {
     prev_same_last: Option<usize>,
 }
 
-pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "he’s", "she’s", "he's", "she's", "it’s", "it's", "they’re", "they're"];
-pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "two", "three", "several", "some",
-    "many", "other", "both", "another", "two", "senior", "top", "this", "that",
+pub(crate) const PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "i",
+    "he’s",
+    "she’s",
+    "he's",
+    "she's",
+    "it’s",
+    "it's",
+    "they’re",
+    "they're",
 ];
-pub(crate) const PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "der", "la", "le", "du", "of", "ibn", "del", "di"];
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "two", "three", "several",
+    "some", "many", "other", "both", "another", "two", "senior", "top", "this", "that",
+];
+pub(crate) const PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "al", "da", "der", "la", "le", "du", "of", "ibn", "del", "di",
+];
 pub(crate) const AUX_ADVERBS: &[&str] = &[
-    "also", "later", "then", "again", "previously", "recently", "once", "never", "still", "just",
-    "even", "already", "earlier", "today", "yesterday", "has", "had", "have", "would", "will", "was",
-    "is", "did", "does", "do", "further", "first", "finally", "simply", "too", "not", "had", "may",
-    "might", "could", "should", "can", "repeatedly", "tonight", "now", "reportedly", "publicly",
-    "privately", "openly", "explicitly", "previously", "quickly", "bluntly", "flatly", "often",
-    "ultimately", "immediately", "since", "long", "been", "being",
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "recently",
+    "once",
+    "never",
+    "still",
+    "just",
+    "even",
+    "already",
+    "earlier",
+    "today",
+    "yesterday",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "was",
+    "is",
+    "did",
+    "does",
+    "do",
+    "further",
+    "first",
+    "finally",
+    "simply",
+    "too",
+    "not",
+    "had",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "repeatedly",
+    "tonight",
+    "now",
+    "reportedly",
+    "publicly",
+    "privately",
+    "openly",
+    "explicitly",
+    "previously",
+    "quickly",
+    "bluntly",
+    "flatly",
+    "often",
+    "ultimately",
+    "immediately",
+    "since",
+    "long",
+    "been",
+    "being",
 ];
 pub(crate) const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
-    "evening", "night", "afternoon", "week", "weekend", "day", "year", "month", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "last", "this",
-    "on", "in", "at", "early", "late", "earlier", "later", "next", "past", "previous", "days", "weeks",
-    "ago", "hours", "before", "after", "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "week",
+    "weekend",
+    "day",
+    "year",
+    "month",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "last",
+    "this",
+    "on",
+    "in",
+    "at",
+    "early",
+    "late",
+    "earlier",
+    "later",
+    "next",
+    "past",
+    "previous",
+    "days",
+    "weeks",
+    "ago",
+    "hours",
+    "before",
+    "after",
+    "the",
 ];
-pub(crate) const CLAUSE_STARTS: &[&str] = &["who", "which", "whose", "whom", "where", "when", "while", "as"];
+pub(crate) const CLAUSE_STARTS: &[&str] = &[
+    "who", "which", "whose", "whom", "where", "when", "while", "as",
+];
 const NATIONALITIES: &[&str] = &[
-    "us", "u.s.", "american", "america’s", "russian", "russia’s", "russia's", "ukrainian", "ukraine’s",
-    "ukraine's", "french", "british", "german", "chinese", "european", "israeli", "iranian", "turkish",
-    "polish", "indian", "japanese", "kremlin", "white",
+    "us",
+    "u.s.",
+    "american",
+    "america’s",
+    "russian",
+    "russia’s",
+    "russia's",
+    "ukrainian",
+    "ukraine’s",
+    "ukraine's",
+    "french",
+    "british",
+    "german",
+    "chinese",
+    "european",
+    "israeli",
+    "iranian",
+    "turkish",
+    "polish",
+    "indian",
+    "japanese",
+    "kremlin",
+    "white",
 ];
-const LEADER_WORDS: &[&str] = &["leader", "president", "premier", "prime", "chancellor", "king", "head"];
+const LEADER_WORDS: &[&str] = &[
+    "leader",
+    "president",
+    "premier",
+    "prime",
+    "chancellor",
+    "king",
+    "head",
+];
 
 /// The analysis state over one text.
 pub struct Ctx<'a> {
@@ -131,13 +275,25 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|t| match t.kind {
                 Kind::Word => {
-                    let cap = t.span.as_str(text).chars().next().is_some_and(char::is_uppercase);
+                    let cap = t
+                        .span
+                        .as_str(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
                     (lex.info(t.span.as_str(&lower)), cap)
                 }
                 _ => (WordInfo::default(), false),
             })
             .collect();
-        Ctx { text, lower, toks, lex, sent_start, info }
+        Ctx {
+            text,
+            lower,
+            toks,
+            lex,
+            sent_start,
+            info,
+        }
     }
 
     fn flags(&self, i: usize) -> u16 {
@@ -206,7 +362,14 @@ impl<'a> Ctx<'a> {
             _ => return None,
         };
         // "the woman’s quotes", "the president’s claims", "his remarks": nouns.
-        if i > 0 && (self.in_list(i - 1, &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your"]) || self.possessive(i - 1)) {
+        if i > 0
+            && (self.in_list(
+                i - 1,
+                &[
+                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                ],
+            ) || self.possessive(i - 1))
+        {
             return None;
         }
         Some(v)
@@ -219,13 +382,20 @@ impl<'a> Ctx<'a> {
     /// Tokens of sentence `s`.
     pub(crate) fn sentence_range(&self, s: usize) -> (usize, usize) {
         let a = self.sent_start.get(s).copied().unwrap_or(self.toks.len());
-        let b = self.sent_start.get(s + 1).copied().unwrap_or(self.toks.len());
+        let b = self
+            .sent_start
+            .get(s + 1)
+            .copied()
+            .unwrap_or(self.toks.len());
         (a, b)
     }
 
     /// The span of tokens `a..b`.
     pub fn span(&self, a: usize, b: usize) -> Span {
-        match (self.toks.get(a), b.checked_sub(1).and_then(|l| self.toks.get(l))) {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
             (Some(x), Some(y)) if b > a => Span::new(x.span.start, y.span.end),
             _ => Span::default(),
         }
@@ -251,7 +421,10 @@ impl<'a> Ctx<'a> {
                 && cs.next().is_some_and(|c| !c.is_lowercase())
                 && x.chars().all(|c| !c.is_lowercase())
         };
-        if caps(i) && (i > 0 && caps(i - 1) || caps(i + 1)) && (w.chars().count() >= 4 || caps(i + 1) && caps(i + 2)) {
+        if caps(i)
+            && (i > 0 && caps(i - 1) || caps(i + 1))
+            && (w.chars().count() >= 4 || caps(i + 1) && caps(i + 2))
+        {
             return false;
         }
         true
@@ -259,7 +432,11 @@ impl<'a> Ctx<'a> {
 
     /// Capitalised reporting verbs in headlines ("Trump Says …") are not names.
     fn verb_like_cap(&self, i: usize) -> bool {
-        self.info.get(i).and_then(|x| self.lex.verb_of(x.0)).is_some_and(|v| v.class == VerbClass::Speech) && !self.title(i)
+        self.info
+            .get(i)
+            .and_then(|x| self.lex.verb_of(x.0))
+            .is_some_and(|v| v.class == VerbClass::Speech)
+            && !self.title(i)
     }
 
     // ----- noun phrases -----------------------------------------------------------------
@@ -271,7 +448,11 @@ impl<'a> Ctx<'a> {
         }
         let k = j - 1;
         if self.has(k, flag::PRONOUN) {
-            return Some(Np { start: k, end: j, kind: NpKind::Pronoun });
+            return Some(Np {
+                start: k,
+                end: j,
+                kind: NpKind::Pronoun,
+            });
         }
         if self.name_word(k) || self.is_cap(k) && self.title(k) {
             let mut s = k;
@@ -297,7 +478,11 @@ impl<'a> Ctx<'a> {
             if self.possessive(k) {
                 return None;
             }
-            return Some(Np { start: s, end: j, kind: NpKind::Name });
+            return Some(Np {
+                start: s,
+                end: j,
+                kind: NpKind::Name,
+            });
         }
         if self.speaker_noun(k) && !self.is_cap(k) {
             let mut s = k;
@@ -311,8 +496,20 @@ impl<'a> Ctx<'a> {
                 if !self.is_word(p) || self.verb(p).is_some() || self.has(p, flag::PRONOUN) {
                     break;
                 }
-                if matches!(self.lw(p), "for" | "of" | "at" | "and" | "to" | "with" | "by" | "from" | "that" | "in" | "on")
-                    || self.stop_cap(p)
+                if matches!(
+                    self.lw(p),
+                    "for"
+                        | "of"
+                        | "at"
+                        | "and"
+                        | "to"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "that"
+                        | "in"
+                        | "on"
+                ) || self.stop_cap(p)
                 {
                     break;
                 }
@@ -323,11 +520,19 @@ impl<'a> Ctx<'a> {
             if s >= lo + 2 && matches!(self.lw(s - 1), "for" | "of") {
                 if let Some(head) = self.np_back(s - 1, lo) {
                     if head.kind != NpKind::Pronoun && self.speaker_noun(head.end - 1) {
-                        return Some(Np { start: head.start, end: j, kind: NpKind::Description });
+                        return Some(Np {
+                            start: head.start,
+                            end: j,
+                            kind: NpKind::Description,
+                        });
                     }
                 }
             }
-            return Some(Np { start: s, end: j, kind: NpKind::Description });
+            return Some(Np {
+                start: s,
+                end: j,
+                kind: NpKind::Description,
+            });
         }
         None
     }
@@ -338,7 +543,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if self.has(i, flag::PRONOUN) {
-            return Some(Np { start: i, end: i + 1, kind: NpKind::Pronoun });
+            return Some(Np {
+                start: i,
+                end: i + 1,
+                kind: NpKind::Pronoun,
+            });
         }
         let mut e = i;
         if self.has(e, flag::DETERMINER) || self.possessive(e) && self.is_cap(e) {
@@ -353,9 +562,17 @@ impl<'a> Ctx<'a> {
             } else if self.title(e) && !self.has(e, flag::DETERMINER) || self.speaker_noun(e) {
                 saw_noun = true;
             } else if self.has(e, flag::PARTICLE) && saw_name && e + 1 < hi && self.is_cap(e + 1) {
-            } else if e < body + 3 && !saw_name && !saw_noun && self.is_word(e) && !self.is_cap(e) && self.verb(e).is_none()
-                && !self.has(e, flag::PRONOUN) && !self.stop_cap(e)
-                && (e + 1..hi.min(e + 4)).take_while(|&k| self.is_word(k)).any(|k| self.speaker_noun(k) || self.title(k) || self.name_word(k))
+            } else if e < body + 3
+                && !saw_name
+                && !saw_noun
+                && self.is_word(e)
+                && !self.is_cap(e)
+                && self.verb(e).is_none()
+                && !self.has(e, flag::PRONOUN)
+                && !self.stop_cap(e)
+                && (e + 1..hi.min(e + 4))
+                    .take_while(|&k| self.is_word(k))
+                    .any(|k| self.speaker_noun(k) || self.title(k) || self.name_word(k))
             {
                 // adjectives before a noun or a name: "a senior official", "a 52-count civil
                 // complaint", "retired Air Force general Lloyd Newton"
@@ -387,11 +604,19 @@ impl<'a> Ctx<'a> {
         if kind == NpKind::Description && e + 1 < hi && matches!(self.lw(e), "for" | "of") {
             if let Some(tail) = self.np_fwd(e + 1, hi) {
                 if tail.kind == NpKind::Name || self.speaker_noun(tail.end - 1) {
-                    return Some(Np { start: i, end: tail.end, kind });
+                    return Some(Np {
+                        start: i,
+                        end: tail.end,
+                        kind,
+                    });
                 }
             }
         }
-        Some(Np { start: i, end: e, kind })
+        Some(Np {
+            start: i,
+            end: e,
+            kind,
+        })
     }
 
     /// The name words of a mention: the capitalised words after its last title or description
@@ -420,7 +645,9 @@ impl<'a> Ctx<'a> {
     /// A headline in Title Case, where capitals say nothing about names.
     fn title_case_sentence(&self, s: usize) -> bool {
         let (a, b) = self.sentence_range(s);
-        let words = (a..b).filter(|&i| self.is_word(i) && self.w(i).chars().next().is_some_and(|c| c.is_alphabetic()));
+        let words = (a..b).filter(|&i| {
+            self.is_word(i) && self.w(i).chars().next().is_some_and(|c| c.is_alphabetic())
+        });
         let (mut n, mut caps) = (0, 0);
         for i in words {
             n += 1;
@@ -434,7 +661,10 @@ impl<'a> Ctx<'a> {
     // ----- subjects and cues ------------------------------------------------------------------
 
     fn is_delim(&self, i: usize) -> bool {
-        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Punct(',' | '—' | '–' | '-')))
+        matches!(
+            self.toks.get(i).map(|t| t.kind),
+            Some(Kind::Punct(',' | '—' | '–' | '-'))
+        )
     }
 
     /// A generic description ending just before `j`: a determiner or possessive, up to three
@@ -445,7 +675,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let k = j - 1;
-        if !self.is_word(k) || self.is_cap(k) || self.verb(k).is_some() || self.has(k, flag::DETERMINER) || self.stop_cap(k) && !self.possessive(k) {
+        if !self.is_word(k)
+            || self.is_cap(k)
+            || self.verb(k).is_some()
+            || self.has(k, flag::DETERMINER)
+            || self.stop_cap(k) && !self.possessive(k)
+        {
             return None;
         }
         let mut s = k;
@@ -455,9 +690,17 @@ impl<'a> Ctx<'a> {
             }
             let p = s - 1;
             if self.has(p, flag::DETERMINER) || self.possessive(p) {
-                return Some(Np { start: p, end: j, kind: NpKind::Description });
+                return Some(Np {
+                    start: p,
+                    end: j,
+                    kind: NpKind::Description,
+                });
             }
-            if !self.is_word(p) || self.verb(p).is_some() || self.has(p, flag::PRONOUN) || self.stop_cap(p) && !self.is_cap(p) {
+            if !self.is_word(p)
+                || self.verb(p).is_some()
+                || self.has(p, flag::PRONOUN)
+                || self.stop_cap(p) && !self.is_cap(p)
+            {
                 return None;
             }
             s = p;
@@ -476,7 +719,29 @@ impl<'a> Ctx<'a> {
                 k = p;
                 continue;
             }
-            let weekday = |i: usize| self.in_list(i, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "evening", "afternoon", "night", "week", "weekend", "month", "year", "ago"]);
+            let weekday = |i: usize| {
+                self.in_list(
+                    i,
+                    &[
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                        "morning",
+                        "evening",
+                        "afternoon",
+                        "night",
+                        "week",
+                        "weekend",
+                        "month",
+                        "year",
+                        "ago",
+                    ],
+                )
+            };
             if weekday(p) {
                 let mut q = p;
                 while q > lo && self.has(q - 1, flag::TIME_WORD) {
@@ -510,9 +775,7 @@ impl<'a> Ctx<'a> {
             // ", who met Putin days ago," / ", a writer for The Atlantic," / ", Alexander Grushko,"
             if self.is_delim(p) {
                 let q = (lo..p).rev().take(40).find(|&q| self.is_delim(q));
-                let Some(q) = q else {
-                    return None;
-                };
+                let q = q?;
                 let seg_start = q + 1;
                 if seg_start >= p {
                     k = q;
@@ -546,18 +809,54 @@ impl<'a> Ctx<'a> {
     /// "On Sunday," "But" or "Worried about the vote,".
     pub fn clause_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut i = lo;
-        while i < hi && self.in_list(i, &["but", "and", "so", "yet", "still", "also", "however", "meanwhile", "then", "now", "instead"]) {
+        while i < hi
+            && self.in_list(
+                i,
+                &[
+                    "but",
+                    "and",
+                    "so",
+                    "yet",
+                    "still",
+                    "also",
+                    "however",
+                    "meanwhile",
+                    "then",
+                    "now",
+                    "instead",
+                ],
+            )
+        {
             i += 1;
         }
         if let Some(np) = self.np_fwd(i, hi) {
-            if np.kind != NpKind::Description || self.verb(np.end).is_some() || self.has(np.end, flag::AUX_ADVERB) {
+            if np.kind != NpKind::Description
+                || self.verb(np.end).is_some()
+                || self.has(np.end, flag::AUX_ADVERB)
+            {
                 return Some(np);
             }
         }
         // Skip a leading phrase up to its comma.
         let c = (i..hi.min(i + 30)).find(|&c| self.is_punct(c, ','))?;
         let mut j = c + 1;
-        while j < hi && self.in_list(j, &["but", "and", "so", "yet", "still", "also", "however", "meanwhile", "then", "now"]) {
+        while j < hi
+            && self.in_list(
+                j,
+                &[
+                    "but",
+                    "and",
+                    "so",
+                    "yet",
+                    "still",
+                    "also",
+                    "however",
+                    "meanwhile",
+                    "then",
+                    "now",
+                ],
+            )
+        {
             j += 1;
         }
         self.np_fwd(j, hi)
@@ -567,7 +866,13 @@ impl<'a> Ctx<'a> {
     pub(crate) fn statement_at(&self, v: usize, lo: usize, hi: usize) -> Option<Statement> {
         let verb = self.verb(v)?;
         let lw = self.lw(v);
-        let stmt = |np: Np, cue_end: usize| Some(Statement { np, verb: v, cue_end });
+        let stmt = |np: Np, cue_end: usize| {
+            Some(Statement {
+                np,
+                verb: v,
+                cue_end,
+            })
+        };
         // "Izvestia quoted Mr. Grushko as saying"
         if verb.lemma == "quote" {
             if let Some(np) = self.np_fwd(v + 1, hi) {
@@ -577,18 +882,37 @@ impl<'a> Ctx<'a> {
             }
         }
         if lw.ends_with("ing") {
-            let aux = v > lo && self.in_list(v - 1, &["is", "are", "was", "were", "been", "be", "am"]);
+            let aux =
+                v > lo && self.in_list(v - 1, &["is", "are", "was", "were", "been", "be", "am"]);
             if !aux {
                 // "Hillary Clinton asking, …" / "…, saying that …" (the clause's subject).
-                if let Some(np) = self.np_back(v, lo).filter(|n| n.kind != NpKind::Description) {
+                if let Some(np) = self
+                    .np_back(v, lo)
+                    .filter(|n| n.kind != NpKind::Description)
+                {
                     return stmt(np, v + 1);
                 }
                 return self.clause_subject(lo, v).and_then(|np| stmt(np, v + 1));
             }
         }
         // Passive: "This was confirmed by Steve Witkoff" (the agent speaks), or no speaker.
-        let before_verb = (lo..v).rev().find(|&k| !self.in_list(k, &["also", "later", "then", "already", "previously", "reportedly", "not", "never"]));
-        if before_verb.is_some_and(|k| self.in_list(k, &["was", "were", "is", "are", "been", "be"])) {
+        let before_verb = (lo..v).rev().find(|&k| {
+            !self.in_list(
+                k,
+                &[
+                    "also",
+                    "later",
+                    "then",
+                    "already",
+                    "previously",
+                    "reportedly",
+                    "not",
+                    "never",
+                ],
+            )
+        });
+        if before_verb.is_some_and(|k| self.in_list(k, &["was", "were", "is", "are", "been", "be"]))
+        {
             if self.lw(v + 1) == "by" {
                 return self.np_fwd(v + 2, hi).and_then(|np| stmt(np, v + 2));
             }
@@ -601,12 +925,20 @@ impl<'a> Ctx<'a> {
         let k = self.skip_back_adverbials(v, lo);
         if k > lo && self.in_list(k - 1, &["and", "but"]) {
             // "I laughed and said": the subject of the verb before "and", else the clause's.
-            if let Some(np) = self.nearest_subject(lo, k - 1).or_else(|| self.clause_subject(lo, k - 1)) {
+            if let Some(np) = self
+                .nearest_subject(lo, k - 1)
+                .or_else(|| self.clause_subject(lo, k - 1))
+            {
                 return stmt(np, v + 1);
             }
         }
         // Inverted, right after a quotation or a comma: "…,” said Trump", "…, said the senator".
-        let after_quote = v == lo || v > 0 && matches!(self.toks[v - 1].kind, Kind::Quote(_) | Kind::Punct(',' | ':'));
+        let after_quote = v == lo
+            || v > 0
+                && matches!(
+                    self.toks[v - 1].kind,
+                    Kind::Quote(_) | Kind::Punct(',' | ':')
+                );
         if after_quote && verb.class == VerbClass::Speech {
             if let Some(np) = self.np_fwd(v + 1, hi) {
                 return stmt(np, v + 1);
@@ -619,7 +951,11 @@ impl<'a> Ctx<'a> {
     fn according_to(&self, i: usize, hi: usize) -> Option<Statement> {
         if self.lw(i) == "according" && self.lw(i + 1) == "to" {
             let np = self.np_fwd(i + 2, hi)?;
-            return Some(Statement { np, verb: i, cue_end: i + 2 });
+            return Some(Statement {
+                np,
+                verb: i,
+                cue_end: i + 2,
+            });
         }
         None
     }
@@ -662,13 +998,23 @@ impl<'a> Ctx<'a> {
         }
         // "… per the party’s bylaws"
         if self.lw(i) == "per" {
-            let np = self.np_fwd(i + 1, hi).or_else(|| self.generic_np_fwd_any(i + 1, hi))?;
-            return Some(Statement { np, verb: i, cue_end: i + 1 });
+            let np = self
+                .np_fwd(i + 1, hi)
+                .or_else(|| self.generic_np_fwd_any(i + 1, hi))?;
+            return Some(Statement {
+                np,
+                verb: i,
+                cue_end: i + 1,
+            });
         }
         if let Some(v) = self.verb(i) {
             if v.class == VerbClass::Speech {
                 if let Some(np) = self.np_fwd(i + 1, hi) {
-                    return Some(Statement { np, verb: i, cue_end: i + 1 });
+                    return Some(Statement {
+                        np,
+                        verb: i,
+                        cue_end: i + 1,
+                    });
                 }
             }
             return None;
@@ -677,10 +1023,14 @@ impl<'a> Ctx<'a> {
         let mut j = np.end;
         // A parenthesis or an apposition between the name and the verb.
         if self.is_punct(j, '(') {
-            j = (j..hi.min(j + 12)).find(|&c| self.is_punct(c, ')')).map_or(j, |c| c + 1);
+            j = (j..hi.min(j + 12))
+                .find(|&c| self.is_punct(c, ')'))
+                .map_or(j, |c| c + 1);
         }
         if self.is_delim(j) {
-            if let Some(c) = (j + 1..hi.min(j + 45)).find(|&c| self.is_delim(c) && self.verb(self.skip_adverbs(c + 1, hi)).is_some()) {
+            if let Some(c) = (j + 1..hi.min(j + 45))
+                .find(|&c| self.is_delim(c) && self.verb(self.skip_adverbs(c + 1, hi)).is_some())
+            {
                 j = c + 1;
             }
         } else if matches!(self.lw(j), "in" | "of" | "for" | "at" | "from" | "with") {
@@ -694,11 +1044,17 @@ impl<'a> Ctx<'a> {
         if v.lemma == "quote" {
             return self.statement_at(j, np.start, hi);
         }
-        Some(Statement { np, verb: j, cue_end: j + 1 })
+        Some(Statement {
+            np,
+            verb: j,
+            cue_end: j + 1,
+        })
     }
 
     fn skip_adverbs(&self, mut j: usize, hi: usize) -> usize {
-        while j < hi && (self.has(j, flag::AUX_ADVERB) || self.lw(j).ends_with("ly") && !self.is_cap(j)) {
+        while j < hi
+            && (self.has(j, flag::AUX_ADVERB) || self.lw(j).ends_with("ly") && !self.is_cap(j))
+        {
             j += 1;
         }
         j
@@ -713,7 +1069,11 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if self.has(k, flag::PRONOUN) && self.lw(k) != "it" {
-                return Some(Np { start: k, end: k + 1, kind: NpKind::Pronoun });
+                return Some(Np {
+                    start: k,
+                    end: k + 1,
+                    kind: NpKind::Pronoun,
+                });
             }
             self.np_back(k + 1, lo).filter(|np| np.kind == NpKind::Name)
         })
@@ -722,14 +1082,27 @@ impl<'a> Ctx<'a> {
     /// A sentence-opening "The piece used …": a determiner, one to three lower-case words and
     /// a word that reads as a past or present verb.
     fn generic_subject(&self, i: usize, hi: usize) -> Option<Np> {
-        if !self.in_list(i, &["the", "a", "an", "this", "that", "its", "his", "her", "their"]) {
+        if !self.in_list(
+            i,
+            &[
+                "the", "a", "an", "this", "that", "its", "his", "her", "their",
+            ],
+        ) {
             return None;
         }
         let e = (i + 2..hi.min(i + 5)).find(|&k| {
             let w = self.lw(k);
-            self.is_word(k) && !self.is_cap(k) && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+            self.is_word(k)
+                && !self.is_cap(k)
+                && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
         })?;
-        (i + 1..e).all(|k| self.is_word(k) && !self.is_cap(k) && !self.stop_cap(k)).then_some(Np { start: i, end: e, kind: NpKind::Description })
+        (i + 1..e)
+            .all(|k| self.is_word(k) && !self.is_cap(k) && !self.stop_cap(k))
+            .then_some(Np {
+                start: i,
+                end: e,
+                kind: NpKind::Description,
+            })
     }
 
     /// A determiner or possessive and up to three more words ending the stretch `i..hi`
@@ -738,17 +1111,31 @@ impl<'a> Ctx<'a> {
         if !self.has(i, flag::DETERMINER) && !self.possessive(i) {
             return None;
         }
-        let e = (i + 1..hi.min(i + 5)).take_while(|&k| self.is_word(k)).last()? + 1;
-        (e > i + 1).then_some(Np { start: i, end: e, kind: NpKind::Description })
+        let e = (i + 1..hi.min(i + 5))
+            .take_while(|&k| self.is_word(k))
+            .last()?
+            + 1;
+        (e > i + 1).then_some(Np {
+            start: i,
+            end: e,
+            kind: NpKind::Description,
+        })
     }
 
     /// A generic description starting at `i` ("the ad’s narrator"), only when a reporting verb
     /// follows it.
     fn generic_np_fwd(&self, i: usize, hi: usize) -> Option<Np> {
-        if !self.has(i, flag::DETERMINER) && !(self.is_cap(i) && self.possessive(i)) {
+        if !(self.has(i, flag::DETERMINER) || self.is_cap(i) && self.possessive(i)) {
             return None;
         }
-        (i + 2..hi.min(i + 5)).find(|&e| self.verb(e).is_some()).filter(|&e| (i + 1..e).all(|k| self.is_word(k) && !self.has(k, flag::PRONOUN))).map(|e| Np { start: i, end: e, kind: NpKind::Description })
+        (i + 2..hi.min(i + 5))
+            .find(|&e| self.verb(e).is_some())
+            .filter(|&e| (i + 1..e).all(|k| self.is_word(k) && !self.has(k, flag::PRONOUN)))
+            .map(|e| Np {
+                start: i,
+                end: e,
+                kind: NpKind::Description,
+            })
     }
 
     /// Attributes the quotation whose token is `t`.
@@ -756,9 +1143,13 @@ impl<'a> Ctx<'a> {
         let s = self.sentence(t);
         let (sa, sb) = self.sentence_range(s);
         // The stretch after the quotation, up to the next quotation of the sentence.
-        let after_end = (t + 1..sb).find(|&i| matches!(self.toks[i].kind, Kind::Quote(_))).unwrap_or(sb);
+        let after_end = (t + 1..sb)
+            .find(|&i| matches!(self.toks[i].kind, Kind::Quote(_)))
+            .unwrap_or(sb);
         // The stretch before it, back to the previous quotation of the sentence.
-        let prev_q = (sa..t).rev().find(|&i| matches!(self.toks[i].kind, Kind::Quote(_)));
+        let prev_q = (sa..t)
+            .rev()
+            .find(|&i| matches!(self.toks[i].kind, Kind::Quote(_)));
         let before_start = prev_q.map_or(sa, |p| p + 1);
         let partial = self.is_partial(t, sa);
         let found = |st: Statement| Attribution {
@@ -777,12 +1168,16 @@ impl<'a> Ctx<'a> {
         let punct_end = inner_end.ends_with([',', '.', '?', '!', '…', '—', '-', ';']);
         let mut i = t + 1;
         let comma_after = self.is_delim(i) || self.is_punct(i, '(');
-        while i < after_end && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '(')) {
+        while i < after_end && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '('))
+        {
             i += 1;
         }
         if punct_end || comma_after {
             if let Some(st) = self.cue_at(i, after_end) {
-                return Attribution { direct: true, ..found(st) };
+                return Attribution {
+                    direct: true,
+                    ..found(st)
+                };
             }
         }
 
@@ -791,9 +1186,13 @@ impl<'a> Ctx<'a> {
         // framing verb (`Gingrich dismissed Estonia as "…"`).
         // A quotation introduced by a comma or colon takes its nearest cue ("Trump saying
         // during the debate, "…""); quoted words inside the sentence take the main clause's.
-        let introduced = t > before_start && (self.is_punct(t - 1, ',') || self.is_punct(t - 1, ':'));
-        let order: Box<dyn Iterator<Item = usize>> =
-            if introduced { Box::new((before_start..t).rev()) } else { Box::new(before_start..t) };
+        let introduced =
+            t > before_start && (self.is_punct(t - 1, ',') || self.is_punct(t - 1, ':'));
+        let order: Box<dyn Iterator<Item = usize>> = if introduced {
+            Box::new((before_start..t).rev())
+        } else {
+            Box::new(before_start..t)
+        };
         for v in order {
             if let Some(st) = self.according_to(v, t) {
                 return found(st);
@@ -833,18 +1232,37 @@ impl<'a> Ctx<'a> {
         // headline: "…""), or quoted words in a sentence about a person.
         if t > before_start && (self.is_punct(t - 1, ':') || partial) {
             let colon = self.is_punct(t - 1, ':');
-            let nearest = if colon { self.nearest_subject(sa, t - 1) } else { None };
-            let np = nearest.or_else(|| self.clause_subject(sa, t)).or_else(|| self.generic_subject(sa, t)).or_else(|| {
-                let k = self.skip_back_adverbials(t - 1, sa);
-                self.generic_np_back(k, sa)
-            });
+            let nearest = if colon {
+                self.nearest_subject(sa, t - 1)
+            } else {
+                None
+            };
+            let np = nearest
+                .or_else(|| self.clause_subject(sa, t))
+                .or_else(|| self.generic_subject(sa, t))
+                .or_else(|| {
+                    let k = self.skip_back_adverbials(t - 1, sa);
+                    self.generic_np_back(k, sa)
+                });
             if let Some(np) = np {
-                let person = np.kind == NpKind::Pronoun || np.kind == NpKind::Name || self.speaker_noun(np.end - 1);
+                let person = np.kind == NpKind::Pronoun
+                    || np.kind == NpKind::Name
+                    || self.speaker_noun(np.end - 1);
                 // One or two quoted words with no reporting verb ("Tea Party "super PACs"") are
                 // a term, not speech: they stay unattributed (scare quotes).
-                let words = self.toks[t].span.as_str(self.text).split_whitespace().count();
+                let words = self.toks[t]
+                    .span
+                    .as_str(self.text)
+                    .split_whitespace()
+                    .count();
                 if self.is_punct(t - 1, ':') || person && words >= 3 {
-                    return Attribution { mention: Some(np), cue: None, entity: None, partial, direct: false };
+                    return Attribution {
+                        mention: Some(np),
+                        cue: None,
+                        entity: None,
+                        partial,
+                        direct: false,
+                    };
                 }
             }
         }
@@ -857,12 +1275,20 @@ impl<'a> Ctx<'a> {
                 return Attribution { partial, ..a };
             }
         }
-        Attribution { partial, ..Attribution::default() }
+        Attribution {
+            partial,
+            ..Attribution::default()
+        }
     }
 
     /// The speaker of the sentences just before sentence start `sa`, in the same paragraph or
     /// at the end of the previous one.
-    fn previous_speaker(&self, sa: usize, done: &[Option<Attribution>], qtok: &[usize]) -> Option<Attribution> {
+    fn previous_speaker(
+        &self,
+        sa: usize,
+        done: &[Option<Attribution>],
+        qtok: &[usize],
+    ) -> Option<Attribution> {
         let mut i = sa;
         let mut crossed_paragraph = false;
         let mut sentences = 0;
@@ -895,14 +1321,28 @@ impl<'a> Ctx<'a> {
             for v in (a..b).rev() {
                 if self.verb(v).is_some_and(|v| v.class == VerbClass::Speech) {
                     if let Some(st) = self.statement_at(v, a, b) {
-                        return Some(Attribution { mention: Some(st.np), cue: Some((st.verb, st.cue_end)), entity: None, partial: false, direct: false });
+                        return Some(Attribution {
+                            mention: Some(st.np),
+                            cue: Some((st.verb, st.cue_end)),
+                            entity: None,
+                            partial: false,
+                            direct: false,
+                        });
                     }
                 }
             }
             // A sentence about a person ("Clinton restricted comments to …").
             if let Some(np) = self.clause_subject(a, b) {
-                if matches!(np.kind, NpKind::Name | NpKind::Pronoun) && !self.in_list(np.start, &["it", "they"]) {
-                    return Some(Attribution { mention: Some(np), cue: None, entity: None, partial: false, direct: false });
+                if matches!(np.kind, NpKind::Name | NpKind::Pronoun)
+                    && !self.in_list(np.start, &["it", "they"])
+                {
+                    return Some(Attribution {
+                        mention: Some(np),
+                        cue: None,
+                        entity: None,
+                        partial: false,
+                        direct: false,
+                    });
                 }
             }
             if crossed_paragraph {
@@ -941,23 +1381,44 @@ impl<'a> Ctx<'a> {
         if words.is_empty() || words.len() > 6 {
             return false;
         }
-        let minor = ["a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by", "or"];
+        let minor = [
+            "a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by", "or",
+        ];
         let titled = words.iter().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.is_empty() || minor.contains(&w) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            w.is_empty()
+                || minor.contains(&w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         });
-        if !titled || inner.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with(['.', '?', '!']) {
+        if !titled
+            || inner
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .ends_with(['.', '?', '!'])
+        {
             return false;
         }
         // A single sentence-opening word ("That," he added) is speech.
-        if words.len() == 1 && self.lex.stop_caps.contains(words[0].trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str()) {
+        if words.len() == 1
+            && self.lex.stop_caps.contains(
+                words[0]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+                    .as_str(),
+            )
+        {
             return false;
         }
         let lo = t.saturating_sub(6);
         // "called her "Miss Piggy" and "Miss Housekeeping"": a naming verb before, or before
         // the quotation this one is coordinated with.
-        let naming = |a: usize, b: usize| (a..b).any(|i| self.verb(i).is_some_and(|v| v.class == VerbClass::Frame));
-        let coordinated = t >= 2 && self.in_list(t - 1, &["and", "or"]) && matches!(self.toks[t - 2].kind, Kind::Quote(_));
+        let naming = |a: usize, b: usize| {
+            (a..b).any(|i| self.verb(i).is_some_and(|v| v.class == VerbClass::Frame))
+        };
+        let coordinated = t >= 2
+            && self.in_list(t - 1, &["and", "or"])
+            && matches!(self.toks[t - 2].kind, Kind::Quote(_));
         !(naming(lo, t) || coordinated && naming(t.saturating_sub(8), t - 2))
     }
 
@@ -992,7 +1453,11 @@ impl<'a> Ctx<'a> {
             if self.name_word(i) || self.is_cap(i) && self.title(i) && self.name_word(i + 1) {
                 let s = self.sentence(i);
                 let (_, b) = self.sentence_range(s);
-                let lo = if i > 0 && self.lw(i - 1) == "the" { i - 1 } else { i };
+                let lo = if i > 0 && self.lw(i - 1) == "the" {
+                    i - 1
+                } else {
+                    i
+                };
                 if let Some(np) = self.np_fwd(lo, b) {
                     if np.kind == NpKind::Name {
                         if let Some(e) = self.register_name(&mut reg, np) {
@@ -1030,11 +1495,14 @@ impl<'a> Ctx<'a> {
         let (a, b) = self.name_part(np)?;
         let name_text = strip_possessive(self.span(a, b).as_str(self.text));
         let organisation = self.org_head(b - 1)
-            || (np.start < a && self.lw(np.start) == "the" && !(np.start + 1..a).any(|i| self.title(i)));
+            || (np.start < a
+                && self.lw(np.start) == "the"
+                && !(np.start + 1..a).any(|i| self.title(i)));
         // A name seen before in the same form: only the titles and appositions of this mention
         // are new. (Most mentions repeat a name; this keeps the scan linear and cheap.)
         if let Some(&e) = reg.by_text[organisation as usize].get(name_text) {
-            let appos = self.is_punct(np.end, ',') || np.start > 0 && self.is_punct(np.start - 1, ',');
+            let appos =
+                self.is_punct(np.end, ',') || np.start > 0 && self.is_punct(np.start - 1, ',');
             let ent = &mut reg.entities[e];
             if ent.descriptors.len() < 64 {
                 for i in np.start..a {
@@ -1070,7 +1538,9 @@ impl<'a> Ctx<'a> {
         if n == 0 || n > 5 {
             return None;
         }
-        let premods = (np.start..a).map(|i| self.lw(i)).filter(|w| !w.is_empty() && *w != "the");
+        let premods = (np.start..a)
+            .map(|i| self.lw(i))
+            .filter(|w| !w.is_empty() && *w != "the");
         let male = premods
             .clone()
             .find_map(|d| match d {
@@ -1078,7 +1548,16 @@ impl<'a> Ctx<'a> {
                 "mrs." | "mrs" | "ms." | "ms" | "miss" => Some(false),
                 _ => None,
             })
-            .or_else(|| (n >= 2).then(|| self.lex.first_names.get(key.split(' ').next().unwrap_or("")).copied()).flatten());
+            .or_else(|| {
+                (n >= 2)
+                    .then(|| {
+                        self.lex
+                            .first_names
+                            .get(key.split(' ').next().unwrap_or(""))
+                            .copied()
+                    })
+                    .flatten()
+            });
         let e = reg.find_or_add(key, name_text, organisation);
         reg.by_text[organisation as usize].insert(name_text.to_string(), e);
         let ent = &mut reg.entities[e];
@@ -1130,17 +1609,35 @@ impl<'a> Ctx<'a> {
     }
 
     /// The entity a mention refers to.
-    fn resolve_np(&self, reg: &mut Registry, np: Np, names: &[(Np, usize)], subjects: &[(usize, usize)]) -> Option<usize> {
+    fn resolve_np(
+        &self,
+        reg: &mut Registry,
+        np: Np,
+        names: &[(Np, usize)],
+        subjects: &[(usize, usize)],
+    ) -> Option<usize> {
         match np.kind {
-            NpKind::Name if self.name_part(np).is_none() => {
-                self.resolve_np(reg, Np { kind: NpKind::Description, ..np }, names, subjects)
-            }
+            NpKind::Name if self.name_part(np).is_none() => self.resolve_np(
+                reg,
+                Np {
+                    kind: NpKind::Description,
+                    ..np
+                },
+                names,
+                subjects,
+            ),
             NpKind::Name => {
                 // A name found by the scan that covers this mention, or that it covers.
                 let k = names.partition_point(|(n, _)| n.start <= np.start);
                 let around = names[k.saturating_sub(1)..(k + 4).min(names.len())].iter();
-                if let Some(&(_, e)) = around.clone().find(|(n, _)| n.start <= np.start && np.end <= n.end)
-                    .or_else(|| around.clone().find(|(n, _)| np.start <= n.start && n.end == np.end))
+                if let Some(&(_, e)) = around
+                    .clone()
+                    .find(|(n, _)| n.start <= np.start && np.end <= n.end)
+                    .or_else(|| {
+                        around
+                            .clone()
+                            .find(|(n, _)| np.start <= n.start && n.end == np.end)
+                    })
                 {
                     return Some(e);
                 }
@@ -1164,7 +1661,8 @@ impl<'a> Ctx<'a> {
                     if org {
                         return ent.organisation;
                     }
-                    !ent.organisation && (want_male.is_none() || ent.male.is_none() || ent.male == want_male)
+                    !ent.organisation
+                        && (want_male.is_none() || ent.male.is_none() || ent.male == want_male)
                 };
                 // The nearest earlier statement subject within a few paragraphs, else the
                 // nearest earlier person.
@@ -1173,13 +1671,30 @@ impl<'a> Ctx<'a> {
                 let near = |tok: usize| self.toks[tok].span.start + 3000 >= start;
                 let subj_before = &subjects[..subjects.partition_point(|&(tok, _)| tok < np.start)];
                 let names_before = &names[..names.partition_point(|(n, _)| n.start < np.start)];
-                let by_subject = subj_before.iter().rev().take_while(|&&(tok, _)| near(tok)).find(|&&(_, e)| ok(e)).copied();
-                let by_name = names_before.iter().rev().take_while(|(n, _)| near(n.start)).find(|&&(_, e)| ok(e)).map(|&(n, e)| (n.start, e));
+                let by_subject = subj_before
+                    .iter()
+                    .rev()
+                    .take_while(|&&(tok, _)| near(tok))
+                    .find(|&&(_, e)| ok(e))
+                    .copied();
+                let by_name = names_before
+                    .iter()
+                    .rev()
+                    .take_while(|(n, _)| near(n.start))
+                    .find(|&&(_, e)| ok(e))
+                    .map(|&(n, e)| (n.start, e));
                 let e = match (by_subject, by_name) {
                     // Prefer the subject unless a person who speaks was named since, in the same sentence.
-                    (Some((s_tok, s)), Some((n_tok, n))) => {
-                        Some(if n_tok > s_tok && self.sentence(n_tok) == self.sentence(np.start) && reg.entities[n].speaks { n } else { s })
-                    }
+                    (Some((s_tok, s)), Some((n_tok, n))) => Some(
+                        if n_tok > s_tok
+                            && self.sentence(n_tok) == self.sentence(np.start)
+                            && reg.entities[n].speaks
+                        {
+                            n
+                        } else {
+                            s
+                        },
+                    ),
                     (a, b) => a.map(|x| x.1).or(b.map(|x| x.1)),
                 }?;
                 if let Some(m) = want_male {
@@ -1198,7 +1713,8 @@ impl<'a> Ctx<'a> {
                     .collect();
                 let head_ok = |d: &[String]| {
                     d.iter().any(|x| x == head)
-                        || LEADER_WORDS.contains(&head) && d.iter().any(|x| LEADER_WORDS.contains(&x.as_str()))
+                        || LEADER_WORDS.contains(&head)
+                            && d.iter().any(|x| LEADER_WORDS.contains(&x.as_str()))
                 };
                 let start = np.start;
                 // The most recent entity described by the same head noun whose descriptors
@@ -1207,7 +1723,11 @@ impl<'a> Ctx<'a> {
                 let names_before = &names[..names.partition_point(|(n, _)| n.start < start)];
                 let at = self.toks[start].span.start;
                 let mut seen: Vec<usize> = Vec::new();
-                let recent = names_before.iter().rev().take(150).take_while(|(n, _)| self.toks[n.start].span.start + 20_000 >= at);
+                let recent = names_before
+                    .iter()
+                    .rev()
+                    .take(150)
+                    .take_while(|(n, _)| self.toks[n.start].span.start + 20_000 >= at);
                 for &(_, e) in recent {
                     // Each entity once: its descriptors do not change with the mention.
                     if seen.contains(&e) {
@@ -1218,9 +1738,21 @@ impl<'a> Ctx<'a> {
                     if !head_ok(d) {
                         continue;
                     }
-                    let matched = mods.iter().filter(|&&m| d.iter().any(|x| x == m || x.starts_with(m) || m.starts_with(x.as_str()) && x.len() >= 4)).count();
+                    let matched = mods
+                        .iter()
+                        .filter(|&&m| {
+                            d.iter().any(|x| {
+                                x == m
+                                    || x.starts_with(m)
+                                    || m.starts_with(x.as_str()) && x.len() >= 4
+                            })
+                        })
+                        .count();
                     let conflict = mods.iter().any(|m| NATIONALITIES.contains(m))
-                        && d.iter().any(|x| NATIONALITIES.contains(&x.as_str()) && !mods.iter().any(|&m| m == x || x.starts_with(m)));
+                        && d.iter().any(|x| {
+                            NATIONALITIES.contains(&x.as_str())
+                                && !mods.iter().any(|&m| m == x || x.starts_with(m))
+                        });
                     if conflict {
                         continue;
                     }
@@ -1244,7 +1776,9 @@ impl<'a> Ctx<'a> {
 
 /// `Trump’s` → `Trump`.
 fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
 }
 
 /// Entities keyed by their name words.
@@ -1307,7 +1841,11 @@ impl Registry {
             return e;
         }
         let e = self.entities.len();
-        let prev_same_last = if key.starts_with('#') { None } else { self.by_last.insert(last_hash, e) };
+        let prev_same_last = if key.starts_with('#') {
+            None
+        } else {
+            self.by_last.insert(last_hash, e)
+        };
         self.entities.push(Entity {
             name: text.to_string(),
             key: key.clone(),
@@ -1327,4 +1865,3 @@ impl Registry {
         self.entities[e].mentions.push(span);
     }
 }
-

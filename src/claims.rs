@@ -33,7 +33,10 @@ fn markers() -> &'static HashMap<&'static str, Vec<Marker>> {
                     "hedged" => ClaimKind::Hedged,
                     _ => return None,
                 };
-                let words: Vec<Option<&str>> = phrase.split_whitespace().map(|w| (w != "…").then_some(w)).collect();
+                let words: Vec<Option<&str>> = phrase
+                    .split_whitespace()
+                    .map(|w| (w != "…").then_some(w))
+                    .collect();
                 Some((words.first().copied().flatten()?, Marker { kind, words }))
             });
         for (first, m) in all {
@@ -68,7 +71,8 @@ fn match_at(ctx: &Ctx, m: &Marker, i: usize, hi: usize) -> Option<usize> {
             None => {
                 // A gap: the next word must come within four words.
                 let next = m.words.get(w + 1).copied().flatten()?;
-                let found = (k + 1..hi.min(k + 6)).find(|&j| ctx.is_word(j) && ctx.lw(j) == next)?;
+                let found =
+                    (k + 1..hi.min(k + 6)).find(|&j| ctx.is_word(j) && ctx.lw(j) == next)?;
                 k = found + 1;
                 w += 2;
             }
@@ -87,13 +91,18 @@ pub fn find(ctx: &Ctx) -> Vec<Found> {
             if !ctx.is_word(i) || !ctx.has(i, crate::lexicon::flag::CLAIM_START) {
                 return None;
             }
-            ms.get(ctx.lw(i))?.iter().find_map(|m| match_at(ctx, m, i, b).map(|e| (i, e, m)))
+            ms.get(ctx.lw(i))?
+                .iter()
+                .find_map(|m| match_at(ctx, m, i, b).map(|e| (i, e, m)))
         });
         let Some((i, e, m)) = hit else {
             continue;
         };
         // "was dismissed", "were rejected": a passive names no counter-claim.
-        if m.kind == ClaimKind::Counter && i > a && ctx.in_list(i - 1, &["was", "were", "been", "be", "is", "are"]) {
+        if m.kind == ClaimKind::Counter
+            && i > a
+            && ctx.in_list(i - 1, &["was", "were", "been", "be", "is", "are"])
+        {
             continue;
         }
         let holder = if ctx.lw(i) == "according" {
@@ -103,17 +112,35 @@ pub fn find(ctx: &Ctx) -> Vec<Found> {
             None
         } else {
             ctx.subject_of(i, a)
-                .or_else(|| ctx.verb(i).and_then(|_| ctx.statement_at(i, a, b)).map(|st| st.np))
+                .or_else(|| {
+                    ctx.verb(i)
+                        .and_then(|_| ctx.statement_at(i, a, b))
+                        .map(|st| st.np)
+                })
                 // "Rejecting the conditions, Kyiv said …": the clause after the opener.
-                .or_else(|| if i == a { ctx.clause_subject(e, b) } else { ctx.clause_subject(a, i) })
+                .or_else(|| {
+                    if i == a {
+                        ctx.clause_subject(e, b)
+                    } else {
+                        ctx.clause_subject(a, i)
+                    }
+                })
         };
         // The sentence without its paragraph break.
-        let last = (a..b).rev().find(|&k| !matches!(ctx.toks[k].kind, Kind::Punct('\n'))).map_or(a, |k| k + 1);
+        let last = (a..b)
+            .rev()
+            .find(|&k| !matches!(ctx.toks[k].kind, Kind::Punct('\n')))
+            .map_or(a, |k| k + 1);
         let span = ctx.span(a, last);
         if span.is_empty() {
             continue;
         }
-        out.push(Found { span, marker: ctx.span(i, e), kind: m.kind, holder: holder.filter(|h| h.end <= b) });
+        out.push(Found {
+            span,
+            marker: ctx.span(i, e),
+            kind: m.kind,
+            holder: holder.filter(|h| h.end <= b),
+        });
     }
     out
 }
@@ -133,7 +160,10 @@ mod tests {
     #[test]
     fn contested_markers() {
         let c = claims("Talks\nMr. Putin claims that his actions aim to protect Russia.");
-        assert_eq!(c, [(ClaimKind::Contested, "claims".into(), Some("Putin".into()))]);
+        assert_eq!(
+            c,
+            [(ClaimKind::Contested, "claims".into(), Some("Putin".into()))]
+        );
         let c = claims("Talks\nIt is denouncing what it calls a coordinated attack.");
         assert_eq!(c[0].0, ClaimKind::Contested);
         assert_eq!(c[0].1, "what it calls");
@@ -144,7 +174,14 @@ mod tests {
     #[test]
     fn counter_markers_and_passives() {
         let c = claims("Talks\nRussia, however, has dismissed the idea of peacekeepers.");
-        assert_eq!(c, [(ClaimKind::Counter, "dismissed".into(), Some("Russia".into()))]);
+        assert_eq!(
+            c,
+            [(
+                ClaimKind::Counter,
+                "dismissed".into(),
+                Some("Russia".into())
+            )]
+        );
         assert!(claims("Talks\nThe case was dismissed on Friday.").is_empty());
     }
 

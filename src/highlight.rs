@@ -88,7 +88,9 @@ impl Marks {
     fn overlapping(&self, range: Span) -> impl Iterator<Item = &(Span, Mark)> {
         let lo = self.max_end.partition_point(|&e| e <= range.start);
         let hi = self.list.partition_point(|(s, _)| s.start < range.end);
-        self.list[lo..hi.max(lo)].iter().filter(move |(s, _)| s.overlaps(range))
+        self.list[lo..hi.max(lo)]
+            .iter()
+            .filter(move |(s, _)| s.overlaps(range))
     }
 }
 
@@ -185,15 +187,38 @@ mod tests {
         ];
         let ev = events(Span::new(0, 14), &Marks::from(marks.to_vec()));
         assert!(balanced(&ev));
-        let text: Vec<Span> =
-            ev.iter().filter_map(|e| if let Event::Source(s) = e { Some(*s) } else { None }).collect();
+        let text: Vec<Span> = ev
+            .iter()
+            .filter_map(|e| {
+                if let Event::Source(s) = e {
+                    Some(*s)
+                } else {
+                    None
+                }
+            })
+            .collect();
         assert_eq!(
             text,
-            [Span::new(0, 2), Span::new(2, 5), Span::new(5, 8), Span::new(8, 12), Span::new(12, 14)]
+            [
+                Span::new(0, 2),
+                Span::new(2, 5),
+                Span::new(5, 8),
+                Span::new(8, 12),
+                Span::new(12, 14)
+            ]
         );
         // Both marks are open over 5..8.
-        let i = ev.iter().position(|e| *e == Event::Source(Span::new(5, 8))).unwrap();
-        assert!(ev[..i].iter().filter(|e| matches!(e, Event::Start(_))).count() >= 2);
+        let i = ev
+            .iter()
+            .position(|e| *e == Event::Source(Span::new(5, 8)))
+            .unwrap();
+        assert!(
+            ev[..i]
+                .iter()
+                .filter(|e| matches!(e, Event::Start(_)))
+                .count()
+                >= 2
+        );
     }
 
     #[test]
@@ -202,7 +227,11 @@ mod tests {
         let ev = events(Span::new(4, 6), &Marks::from(marks.to_vec()));
         assert_eq!(
             ev,
-            [Event::Start(marks[0].1), Event::Source(Span::new(4, 6)), Event::End]
+            [
+                Event::Start(marks[0].1),
+                Event::Source(Span::new(4, 6)),
+                Event::End
+            ]
         );
     }
 }

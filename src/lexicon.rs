@@ -97,7 +97,10 @@ fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 fn parse_verbs(data: &'static str) -> HashMap<&'static str, Verb> {
     let mut out = HashMap::default();
-    for line in data.lines().filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty()) {
+    for line in data
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+    {
         let mut f = line.split_whitespace();
         let (Some(lemma), Some(stance), Some(class)) = (f.next(), f.next(), f.next()) else {
             continue;
@@ -108,10 +111,18 @@ fn parse_verbs(data: &'static str) -> HashMap<&'static str, Verb> {
             "hedged" => Stance::Hedged,
             _ => Stance::Neutral,
         };
-        let class = if class == "frame" { VerbClass::Frame } else { VerbClass::Speech };
+        let class = if class == "frame" {
+            VerbClass::Frame
+        } else {
+            VerbClass::Speech
+        };
         for form in f {
             // The first line that names a form wins (lines are ordered by importance).
-            out.entry(form).or_insert(Verb { lemma, stance, class });
+            out.entry(form).or_insert(Verb {
+                lemma,
+                stance,
+                class,
+            });
         }
     }
     out
@@ -123,7 +134,8 @@ impl Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
             let verbs = parse_verbs(include_str!("lexicon/reporting_verbs.txt"));
-            let speaker_nouns: HashSet<_> = words(include_str!("lexicon/speaker_nouns.txt")).collect();
+            let speaker_nouns: HashSet<_> =
+                words(include_str!("lexicon/speaker_nouns.txt")).collect();
             let titles: HashSet<_> = words(include_str!("lexicon/titles.txt")).collect();
             let stop_caps: HashSet<_> = words(include_str!("lexicon/stop_caps.txt")).collect();
             let org_heads: HashSet<_> = words(include_str!("lexicon/org_heads.txt")).collect();
@@ -153,7 +165,10 @@ impl Lexicon {
                     info.entry(w).or_default().flags |= bit;
                 }
             }
-            for line in include_str!("lexicon/claim_markers.txt").lines().filter(|l| !l.trim_start().starts_with('#')) {
+            for line in include_str!("lexicon/claim_markers.txt")
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+            {
                 if let Some(first) = line.split_whitespace().nth(1) {
                     info.entry(first).or_default().flags |= flag::CLAIM_START;
                 }
@@ -163,7 +178,10 @@ impl Lexicon {
                 info.entry(w).or_default().verb = table.len() as u16;
             }
             let mut first_names = HashMap::default();
-            for line in include_str!("lexicon/first_names.txt").lines().filter(|l| !l.trim_start().starts_with('#')) {
+            for line in include_str!("lexicon/first_names.txt")
+                .lines()
+                .filter(|l| !l.trim_start().starts_with('#'))
+            {
                 let mut f = line.split_whitespace();
                 let male = match f.next() {
                     Some("male") => true,
@@ -177,18 +195,32 @@ impl Lexicon {
             }
             let mut prefilter = vec![0u64; PREFILTER_BITS.div_ceil(64)];
             for w in info.keys() {
-                if let Some(slot) = prefilter_bit(w).and_then(|bit| prefilter.get_mut(bit / 64).map(|x| (x, bit))) {
+                if let Some(slot) =
+                    prefilter_bit(w).and_then(|bit| prefilter.get_mut(bit / 64).map(|x| (x, bit)))
+                {
                     *slot.0 |= 1 << (slot.1 % 64);
                 }
             }
-            Lexicon { verbs: table, info, prefilter, speaker_nouns, stop_caps, org_heads, first_names }
+            Lexicon {
+                verbs: table,
+                info,
+                prefilter,
+                speaker_nouns,
+                stop_caps,
+                org_heads,
+                first_names,
+            }
         })
     }
 
     /// What the lists say about `word` (lower case).
     pub fn info(&self, word: &str) -> WordInfo {
         if let Some(bit) = prefilter_bit(word) {
-            if self.prefilter.get(bit / 64).is_some_and(|x| x & (1 << (bit % 64)) == 0) {
+            if self
+                .prefilter
+                .get(bit / 64)
+                .is_some_and(|x| x & (1 << (bit % 64)) == 0)
+            {
                 return WordInfo::default();
             }
         }
@@ -197,7 +229,10 @@ impl Lexicon {
 
     /// The reporting verb a word's info points to.
     pub fn verb_of(&self, info: WordInfo) -> Option<Verb> {
-        (info.verb as usize).checked_sub(1).and_then(|i| self.verbs.get(i)).copied()
+        (info.verb as usize)
+            .checked_sub(1)
+            .and_then(|i| self.verbs.get(i))
+            .copied()
     }
 }
 
@@ -225,9 +260,15 @@ mod tests {
     fn lists_parse() {
         let l = Lexicon::get();
         assert_eq!(l.verb_of(l.info("said")).unwrap().lemma, "say");
-        assert_eq!(l.verb_of(l.info("insisted")).unwrap().stance, Stance::Contested);
+        assert_eq!(
+            l.verb_of(l.info("insisted")).unwrap().stance,
+            Stance::Contested
+        );
         assert_eq!(l.verb_of(l.info("denied")).unwrap().stance, Stance::Counter);
-        assert_eq!(l.verb_of(l.info("likened")).unwrap().class, VerbClass::Frame);
+        assert_eq!(
+            l.verb_of(l.info("likened")).unwrap().class,
+            VerbClass::Frame
+        );
         assert!(l.verb_of(l.info("table")).is_none());
         assert!(l.speaker_nouns.contains("envoy"));
         assert!(l.info("mr.").flags & flag::TITLE != 0);

@@ -19,12 +19,12 @@
 
 mod attribution;
 mod claims;
+mod lexicon;
 mod model;
 mod quotes;
-mod lexicon;
-mod tokens;
 mod span;
 mod text;
+mod tokens;
 
 pub mod compare;
 pub mod highlight;
@@ -64,14 +64,26 @@ fn analyze_flat(text: &str) -> Analysis {
     let found_claims = claims::find(&ctx);
     // Claim holders resolve to entities along with the speakers of quotations.
     let n_quotes = atts.len();
-    atts.extend(found_claims.iter().map(|c| attribution::Attribution { mention: c.holder, ..Default::default() }));
+    atts.extend(found_claims.iter().map(|c| attribution::Attribution {
+        mention: c.holder,
+        ..Default::default()
+    }));
     let entities = ctx.resolve(&mut atts, &statements);
     let holders = atts.split_off(n_quotes);
 
     // Speakers: the entities that are the source of a quotation or statement, in order of
     // first mention.
-    let mut order: Vec<usize> = (0..entities.len()).filter(|&e| entities[e].speaks).collect();
-    order.sort_by_key(|&e| entities[e].mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX));
+    let mut order: Vec<usize> = (0..entities.len())
+        .filter(|&e| entities[e].speaks)
+        .collect();
+    order.sort_by_key(|&e| {
+        entities[e]
+            .mentions
+            .iter()
+            .map(|m| m.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    });
     let mut index = vec![None; entities.len()];
     for (k, &e) in order.iter().enumerate() {
         index[e] = Some(k);
@@ -82,7 +94,11 @@ fn analyze_flat(text: &str) -> Analysis {
             let mut mentions = entities[e].mentions.clone();
             mentions.sort();
             mentions.dedup();
-            Speaker { name: entities[e].name.clone(), mentions, organisation: entities[e].organisation }
+            Speaker {
+                name: entities[e].name.clone(),
+                mentions,
+                organisation: entities[e].organisation,
+            }
         })
         .collect();
 
@@ -116,13 +132,20 @@ fn analyze_flat(text: &str) -> Analysis {
         .map(|(c, h)| Claim {
             span: c.span,
             holder: h.entity.map(|e| entities[e].name.clone()).or_else(|| {
-                h.mention.map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
+                h.mention
+                    .map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
             }),
             marker: c.marker,
             kind: c.kind,
         })
         .collect();
-    Analysis { title, paragraphs, quotes, speakers, claims }
+    Analysis {
+        title,
+        paragraphs,
+        quotes,
+        speakers,
+        claims,
+    }
 }
 
 /// Quotations quoted inside a quotation: a block quoted from another article (`McCrummen
@@ -160,14 +183,17 @@ fn nested_quotes(text: &str, a: &mut Analysis) {
                 let mentions: Vec<Span> = sp.mentions.iter().map(|&m| shift(m)).collect();
                 (sp.name.clone(), sp.organisation, mentions)
             });
-            added.push((Quote {
-                span: shift(iq.span),
-                inner: shift(iq.inner),
-                speaker_mention: iq.speaker_mention.map(shift),
-                cue: iq.cue.map(shift),
-                speaker: None,
-                ..iq
-            }, speaker));
+            added.push((
+                Quote {
+                    span: shift(iq.span),
+                    inner: shift(iq.inner),
+                    speaker_mention: iq.speaker_mention.map(shift),
+                    cue: iq.cue.map(shift),
+                    speaker: None,
+                    ..iq
+                },
+                speaker,
+            ));
         }
     }
     for (mut q, speaker) in added {
@@ -175,7 +201,11 @@ fn nested_quotes(text: &str, a: &mut Analysis) {
             let i = match a.speakers.iter().position(|s| s.name == name) {
                 Some(i) => i,
                 None => {
-                    a.speakers.push(Speaker { name, mentions: Vec::new(), organisation });
+                    a.speakers.push(Speaker {
+                        name,
+                        mentions: Vec::new(),
+                        organisation,
+                    });
                     a.speakers.len() - 1
                 }
             };
@@ -188,5 +218,6 @@ fn nested_quotes(text: &str, a: &mut Analysis) {
         a.quotes.push(q);
     }
     // Outer quotations before the ones they contain.
-    a.quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    a.quotes
+        .sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
 }

@@ -80,7 +80,9 @@ fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
             _ if only_files => files.push(a.clone()),
             "--" => only_files = true,
             "--format" | "-f" => {
-                let v = it.next().ok_or_else(|| Failure::Usage("--format needs a value".into()))?;
+                let v = it
+                    .next()
+                    .ok_or_else(|| Failure::Usage("--format needs a value".into()))?;
                 format = Some(parse_format(v)?);
             }
             s if s.starts_with("--format=") => format = Some(parse_format(&s[9..])?),
@@ -95,7 +97,9 @@ fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
         }
     }
     if files.is_empty() {
-        return Err(Failure::Usage("no input file given (use `-` for standard input)".into()));
+        return Err(Failure::Usage(
+            "no input file given (use `-` for standard input)".into(),
+        ));
     }
     let format = format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Text
@@ -128,7 +132,13 @@ fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
                     .zip(&analyses)
                     .map(|((f, t), a)| ReportOut::new(f, t, a))
                     .collect(),
-                comparison: ComparisonOut::from_reports(&texts.iter().zip(&analyses).map(|((_, t), a)| (t.as_str(), a)).collect::<Vec<_>>()),
+                comparison: ComparisonOut::from_reports(
+                    &texts
+                        .iter()
+                        .zip(&analyses)
+                        .map(|((_, t), a)| (t.as_str(), a))
+                        .collect::<Vec<_>>(),
+                ),
             };
             serde_json::to_writer_pretty(&mut out, &output)
                 .map_err(std::io::Error::from)
@@ -154,7 +164,9 @@ fn parse_format(v: &str) -> Result<Format, Failure> {
     match v {
         "json" => Ok(Format::Json),
         "text" => Ok(Format::Text),
-        _ => Err(Failure::Usage(format!("unknown format `{v}` (expected json or text)"))),
+        _ => Err(Failure::Usage(format!(
+            "unknown format `{v}` (expected json or text)"
+        ))),
     }
 }
 
@@ -236,9 +248,22 @@ fn render_text(
     }
     writeln!(out, "-- {} quotations", a.quotes.len())?;
     for (i, q) in a.quotes.iter().enumerate() {
-        let who = q.speaker.and_then(|s| a.speakers.get(s)).map(|s| s.name.as_str()).unwrap_or("?");
-        let mention = q.speaker_mention.map(|m| format!(" (\"{}\")", m.as_str(text))).unwrap_or_default();
-        writeln!(out, "Q{} [{}] {who}{mention}: {}", i + 1, q.kind.as_str(), q.span.as_str(text))?;
+        let who = q
+            .speaker
+            .and_then(|s| a.speakers.get(s))
+            .map(|s| s.name.as_str())
+            .unwrap_or("?");
+        let mention = q
+            .speaker_mention
+            .map(|m| format!(" (\"{}\")", m.as_str(text)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "Q{} [{}] {who}{mention}: {}",
+            i + 1,
+            q.kind.as_str(),
+            q.span.as_str(text)
+        )?;
     }
     writeln!(out, "-- {} speakers", a.speakers.len())?;
     for s in &a.speakers {

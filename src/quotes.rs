@@ -72,14 +72,20 @@ fn marks(para: &str) -> Vec<MarkTok> {
     while i < b.len() {
         // Only `"`, `'`, `` ` `` and the lead bytes of “ ” „ (0xE2) and « » (0xC2) can start a
         // mark: skip everything else byte by byte.
-        let Some(k) = b[i..].iter().position(|&x| matches!(x, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)) else {
+        let Some(k) = b[i..]
+            .iter()
+            .position(|&x| matches!(x, b'"' | b'\'' | b'`' | 0xE2 | 0xC2))
+        else {
             break;
         };
         i += k;
         // “ ” „ are E2 80 9C..9E and « » C2 AB / C2 BB: other chars with these lead bytes
         // (’ ‘ — …) are skipped without decoding.
         let lead_ok = match b[i] {
-            0xE2 => b.get(i + 1) == Some(&0x80) && b.get(i + 2).is_some_and(|x| (0x9C..=0x9E).contains(x)),
+            0xE2 => {
+                b.get(i + 1) == Some(&0x80)
+                    && b.get(i + 2).is_some_and(|x| (0x9C..=0x9E).contains(x))
+            }
             0xC2 => b.get(i + 1).is_some_and(|x| *x == 0xAB || *x == 0xBB),
             _ => true,
         };
@@ -94,7 +100,13 @@ fn marks(para: &str) -> Vec<MarkTok> {
         let prev = para[..i].chars().next_back();
         let next = para[i + c.len_utf8()..].chars().next();
         let mut push = |len: usize, family: Family, role: Role| {
-            out.push(MarkTok { at: i, len, family, role, ch: c });
+            out.push(MarkTok {
+                at: i,
+                len,
+                family,
+                role,
+                ch: c,
+            });
         };
         match c {
             '"' => {
@@ -107,7 +119,11 @@ fn marks(para: &str) -> Vec<MarkTok> {
             }
             '”' => {
                 // A few styles open with ” too (”…”): only when it clearly starts a word.
-                let role = if is_space_or_open(prev) && is_word(next) { Role::Either } else { Role::Close };
+                let role = if is_space_or_open(prev) && is_word(next) {
+                    Role::Either
+                } else {
+                    Role::Close
+                };
                 push(3, Family::Curly, role);
             }
             '«' => push(2, Family::Guillemet, Role::Open),
@@ -135,7 +151,8 @@ fn marks(para: &str) -> Vec<MarkTok> {
 /// The role of a straight mark from its neighbours.
 fn straight_role(prev: Option<char>, next: Option<char>) -> Role {
     let opens = is_space_or_open(prev) && next.is_some_and(|c| !c.is_whitespace());
-    let closes = !is_space_or_open(prev) || next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]—".contains(c));
+    let closes = !is_space_or_open(prev)
+        || next.is_none_or(|c| c.is_whitespace() || ",.;:!?)]—".contains(c));
     match (opens, closes) {
         (true, false) => Role::Open,
         (false, true) => Role::Close,
@@ -181,7 +198,10 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
         let ptext = p.as_str(text);
         let ms = marks(ptext);
         // True when the next paragraph opens with a mark of exactly this family.
-        let next_text = paragraphs.get(pi + 1).map_or("", |n| n.as_str(text)).trim_start();
+        let next_text = paragraphs
+            .get(pi + 1)
+            .map_or("", |n| n.as_str(text))
+            .trim_start();
         let next_opens_same = |f: Family| match f {
             Family::Straight => next_text.starts_with('"'),
             Family::Curly => next_text.starts_with('“'),
@@ -210,7 +230,10 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                     continue;
                 }
             }
-            let abs = MarkTok { at: p.start + m.at, ..m };
+            let abs = MarkTok {
+                at: p.start + m.at,
+                ..m
+            };
             match &open {
                 None => {
                     if abs.role != Role::Close {
@@ -222,7 +245,10 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                     // own family closes it later in the paragraph, and the quotation does not
                     // go on in the next paragraph (a block quotation reopened with its own mark).
                     let mixed = !closes(o, &abs)
-                        && matches!((o.family, abs.ch), (Family::Straight, '”') | (Family::Curly, '"'))
+                        && matches!(
+                            (o.family, abs.ch),
+                            (Family::Straight, '”') | (Family::Curly, '"')
+                        )
                         && abs.role != Role::Open
                         && !match o.family {
                             Family::Straight => straight_after[mi + 1],
@@ -256,7 +282,14 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             }
         }
     }
-    out.retain(|f| !f.inner.is_empty() && f.inner.as_str(text).trim().chars().any(|c| c.is_alphanumeric()));
+    out.retain(|f| {
+        !f.inner.is_empty()
+            && f.inner
+                .as_str(text)
+                .trim()
+                .chars()
+                .any(|c| c.is_alphanumeric())
+    });
     out
 }
 
@@ -277,12 +310,18 @@ mod tests {
     use crate::text::paragraphs;
 
     fn quotes(t: &str) -> Vec<&str> {
-        find(t, &paragraphs(t)).iter().map(|f| f.span.as_str(t)).collect()
+        find(t, &paragraphs(t))
+            .iter()
+            .map(|f| f.span.as_str(t))
+            .collect()
     }
 
     #[test]
     fn every_double_mark_style() {
-        assert_eq!(quotes(r#"He said "yes" and "no"."#), [r#""yes""#, r#""no""#]);
+        assert_eq!(
+            quotes(r#"He said "yes" and "no"."#),
+            [r#""yes""#, r#""no""#]
+        );
         assert_eq!(quotes("He said “yes.”"), ["“yes.”"]);
         assert_eq!(quotes("He said ''yes,'' then left."), ["''yes,''"]);
         assert_eq!(quotes("He said ``yes,'' then left."), ["``yes,''"]);
@@ -292,7 +331,8 @@ mod tests {
 
     #[test]
     fn single_quotes_nest_and_apostrophes_do_not_close() {
-        let t = "“Ukraine’s ’90s rock ’n’ roll, he said, ‘Our approach hasn’t worked,’” Ms. Lee said.";
+        let t =
+            "“Ukraine’s ’90s rock ’n’ roll, he said, ‘Our approach hasn’t worked,’” Ms. Lee said.";
         let q = find(t, &paragraphs(t));
         assert_eq!(q.len(), 1);
         assert!(q[0].span.as_str(t).ends_with("worked,’”"));

@@ -152,13 +152,32 @@ impl ComparisonOut {
 
     /// Converts a [`Comparison`](crate::compare::Comparison) of `reports` to the contract's shape.
     pub fn new(reports: &[(&str, &Analysis)], c: &crate::compare::Comparison) -> ComparisonOut {
-        let idx: Vec<Spans> = reports.iter().map(|(t, _)| Spans { text: t, utf16: Utf16Index::new(t) }).collect();
+        let idx: Vec<Spans> = reports
+            .iter()
+            .map(|(t, _)| Spans {
+                text: t,
+                utf16: Utf16Index::new(t),
+            })
+            .collect();
         let rs = |report: usize, s: Span| -> ReportSpanOut {
             let o = match idx.get(report) {
                 Some(sp) => sp.out(s),
-                None => SpanOut { start: s.start, end: s.end, start_utf16: 0, end_utf16: 0, text: String::new() },
+                None => SpanOut {
+                    start: s.start,
+                    end: s.end,
+                    start_utf16: 0,
+                    end_utf16: 0,
+                    text: String::new(),
+                },
             };
-            ReportSpanOut { report, start: o.start, end: o.end, start_utf16: o.start_utf16, end_utf16: o.end_utf16, text: o.text }
+            ReportSpanOut {
+                report,
+                start: o.start,
+                end: o.end,
+                start_utf16: o.start_utf16,
+                end_utf16: o.end_utf16,
+                text: o.text,
+            }
         };
         let name = |p: Option<usize>| p.and_then(|p| c.people.get(p)).map(|p| p.name.clone());
         ComparisonOut {
@@ -167,7 +186,11 @@ impl ComparisonOut {
                 .iter()
                 .map(|p| PersonOut {
                     name: p.name.clone(),
-                    kind: if p.organisation { "organisation" } else { "person" },
+                    kind: if p.organisation {
+                        "organisation"
+                    } else {
+                        "person"
+                    },
                     speakers: p.speakers.clone(),
                 })
                 .collect(),
@@ -200,8 +223,22 @@ impl ComparisonOut {
                                 .collect(),
                         })
                         .collect(),
-                    majority: g.majority.iter().map(|w| MajorityWordOut { word: w.word.clone(), support: w.support }).collect(),
-                    paraphrases: g.paraphrases.iter().map(|p| ParaphraseOut { span: rs(p.report, p.span), score: p.score }).collect(),
+                    majority: g
+                        .majority
+                        .iter()
+                        .map(|w| MajorityWordOut {
+                            word: w.word.clone(),
+                            support: w.support,
+                        })
+                        .collect(),
+                    paraphrases: g
+                        .paraphrases
+                        .iter()
+                        .map(|p| ParaphraseOut {
+                            span: rs(p.report, p.span),
+                            score: p.score,
+                        })
+                        .collect(),
                 })
                 .collect(),
             paraphrases: c
@@ -223,7 +260,11 @@ impl ComparisonOut {
                     items: d
                         .items
                         .iter()
-                        .map(|i| DiscrepancyItemOut { span: rs(i.report, i.span), context: rs(i.report, i.context), value: i.value.clone() })
+                        .map(|i| DiscrepancyItemOut {
+                            span: rs(i.report, i.span),
+                            context: rs(i.report, i.context),
+                            value: i.value.clone(),
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -232,13 +273,20 @@ impl ComparisonOut {
                     .coverage
                     .speakers
                     .iter()
-                    .map(|r| SpeakerRowOut { person: r.person, name: name(Some(r.person)).unwrap_or_default(), reports: r.reports.clone() })
+                    .map(|r| SpeakerRowOut {
+                        person: r.person,
+                        name: name(Some(r.person)).unwrap_or_default(),
+                        reports: r.reports.clone(),
+                    })
                     .collect(),
                 sentences: c
                     .coverage
                     .sentences
                     .iter()
-                    .map(|s| SentenceOut { span: rs(s.report, s.span), matches: s.matches.clone() })
+                    .map(|s| SentenceOut {
+                        span: rs(s.report, s.span),
+                        matches: s.matches.clone(),
+                    })
                     .collect(),
             },
         }
@@ -330,11 +378,17 @@ impl Spans<'_> {
 impl ReportOut {
     /// Converts an [`Analysis`] of `text` into the contract's shape.
     pub fn new(file: &str, text: &str, a: &Analysis) -> ReportOut {
-        let sp = Spans { text, utf16: Utf16Index::new(text) };
+        let sp = Spans {
+            text,
+            utf16: Utf16Index::new(text),
+        };
         let name = |i: Option<usize>| i.and_then(|i| a.speakers.get(i)).map(|s| s.name.clone());
         ReportOut {
             file: file.to_string(),
-            title: a.title.map(|t| t.as_str(text).to_string()).unwrap_or_default(),
+            title: a
+                .title
+                .map(|t| t.as_str(text).to_string())
+                .unwrap_or_default(),
             len: text.len(),
             len_utf16: sp.utf16.utf16(text.len()),
             paragraphs: a.paragraphs.iter().map(|&p| sp.out(p)).collect(),
@@ -362,7 +416,11 @@ impl ReportOut {
                 .iter()
                 .map(|s| SpeakerOut {
                     name: s.name.clone(),
-                    kind: if s.organisation { "organisation" } else { "person" },
+                    kind: if s.organisation {
+                        "organisation"
+                    } else {
+                        "person"
+                    },
                     mentions: s.mentions.iter().map(|&m| sp.out(m)).collect(),
                 })
                 .collect(),

@@ -92,25 +92,45 @@ impl Utf16Index {
             let (len8, len16) = (c.len_utf8(), c.len_utf16());
             if len8 > 1 {
                 delta += len8 - len16;
-                marks.push(Mark { start, len8: len8 as u8, len16: len16 as u8, delta_after: delta });
+                marks.push(Mark {
+                    start,
+                    len8: len8 as u8,
+                    len16: len16 as u8,
+                    delta_after: delta,
+                });
             }
         }
-        Utf16Index { marks, len_bytes: text.len() }
+        Utf16Index {
+            marks,
+            len_bytes: text.len(),
+        }
     }
 
     /// The UTF-16 offset of the byte offset `byte` (a char boundary; clamped to the text).
     pub fn utf16(&self, byte: usize) -> usize {
         let byte = byte.min(self.len_bytes);
-        let k = self.marks.partition_point(|m| m.start + (m.len8 as usize) <= byte);
-        let delta = if k == 0 { 0 } else { self.marks[k - 1].delta_after };
+        let k = self
+            .marks
+            .partition_point(|m| m.start + (m.len8 as usize) <= byte);
+        let delta = if k == 0 {
+            0
+        } else {
+            self.marks[k - 1].delta_after
+        };
         byte - delta
     }
 
     /// The byte offset of the UTF-16 offset `unit`, or `None` when it lies past the end or
     /// inside a character (between the two halves of a surrogate pair).
     pub fn byte(&self, unit: usize) -> Option<usize> {
-        let k = self.marks.partition_point(|m| m.unit_start() + (m.len16 as usize) <= unit);
-        let delta = if k == 0 { 0 } else { self.marks[k - 1].delta_after };
+        let k = self
+            .marks
+            .partition_point(|m| m.unit_start() + (m.len16 as usize) <= unit);
+        let delta = if k == 0 {
+            0
+        } else {
+            self.marks[k - 1].delta_after
+        };
         if let Some(m) = self.marks.get(k) {
             if m.unit_start() < unit {
                 return None;
@@ -134,7 +154,10 @@ mod tests {
         for (b, c) in text.char_indices() {
             let u = idx.utf16(b);
             // The unit offset points at the same character in the UTF-16 string.
-            let decoded = char::decode_utf16(js[u..].iter().copied()).next().unwrap().unwrap();
+            let decoded = char::decode_utf16(js[u..].iter().copied())
+                .next()
+                .unwrap()
+                .unwrap();
             assert_eq!(decoded, c, "at byte {b}");
             assert_eq!(idx.byte(u), Some(b));
         }

@@ -54,6 +54,9 @@ mod tests {
         assert_eq!(title(t, &p).unwrap().as_str(t), "Trump and Putin talk");
         assert_eq!(title("", &paragraphs("")), None);
         let short = "Short\nok";
-        assert_eq!(title(short, &paragraphs(short)).unwrap().as_str(short), "Short");
+        assert_eq!(
+            title(short, &paragraphs(short)).unwrap().as_str(short),
+            "Short"
+        );
     }
 }

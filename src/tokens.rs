@@ -27,9 +27,10 @@ pub struct Tok {
 
 /// Abbreviations whose final dot is part of the word.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "st", "jr",
-    "sr", "prof", "rev", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
-    "aug", "sep", "sept", "oct", "nov", "dec", "ft", "mt", "pres", "gop", "d-calif", "r-texas",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "st",
+    "jr", "sr", "prof", "rev", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
+    "apr", "aug", "sep", "sept", "oct", "nov", "dec", "ft", "mt", "pres", "gop", "d-calif",
+    "r-texas",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -45,7 +46,11 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
     while i < text.len() {
         if let Some(q) = quotes.get(qi) {
             if i >= q.span.start {
-                toks.push(Tok { span: q.span, kind: Kind::Quote(qi as u32), sentence: 0 });
+                toks.push(Tok {
+                    span: q.span,
+                    kind: Kind::Quote(qi as u32),
+                    sentence: 0,
+                });
                 i = q.span.end.max(i + 1);
                 qi += 1;
                 while i < text.len() && !text.is_char_boundary(i) {
@@ -58,7 +63,11 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
         if b.is_ascii() {
             let c = b as char;
             if c == '\n' {
-                toks.push(Tok { span: Span::new(i, i + 1), kind: Kind::Punct('\n'), sentence: 0 });
+                toks.push(Tok {
+                    span: Span::new(i, i + 1),
+                    kind: Kind::Punct('\n'),
+                    sentence: 0,
+                });
                 i += 1;
                 continue;
             }
@@ -67,7 +76,11 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
                 continue;
             }
             if !c.is_ascii_alphanumeric() {
-                toks.push(Tok { span: Span::new(i, i + 1), kind: Kind::Punct(c), sentence: 0 });
+                toks.push(Tok {
+                    span: Span::new(i, i + 1),
+                    kind: Kind::Punct(c),
+                    sentence: 0,
+                });
                 i += 1;
                 continue;
             }
@@ -76,7 +89,11 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
             if !is_word_char(c) {
                 let l = c.len_utf8();
                 if !c.is_whitespace() {
-                    toks.push(Tok { span: Span::new(i, i + l), kind: Kind::Punct(c), sentence: 0 });
+                    toks.push(Tok {
+                        span: Span::new(i, i + l),
+                        kind: Kind::Punct(c),
+                        sentence: 0,
+                    });
                 }
                 i += l;
                 continue;
@@ -92,11 +109,18 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
             j += 1;
         }
         // A joiner (`'`, `-`, `.`, `&`, `,`) only joins when a letter or digit follows it.
-        let joins = |k: usize| bytes.get(k + 1).is_none_or(|&n| !n.is_ascii() || n.is_ascii_alphanumeric());
+        let joins = |k: usize| {
+            bytes
+                .get(k + 1)
+                .is_none_or(|&n| !n.is_ascii() || n.is_ascii_alphanumeric())
+        };
         let plain = j > i
             && (j >= limit
-                || bytes[j].is_ascii() && !(matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b',') && joins(j)));
-        let mut it = text[if plain { limit } else { i }..limit].char_indices().peekable();
+                || bytes[j].is_ascii()
+                    && !(matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b',') && joins(j)));
+        let mut it = text[if plain { limit } else { i }..limit]
+            .char_indices()
+            .peekable();
         if plain {
             end = j;
         }
@@ -111,7 +135,10 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
             if joiner && next_ok {
                 if c == ',' {
                     // Only inside numbers: 1,000.
-                    let prev_digit = text[..i + off].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+                    let prev_digit = text[..i + off]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_digit());
                     let next_digit = it.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
                     if !(prev_digit && next_digit) {
                         break;
@@ -123,8 +150,12 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
                     let prev = text[..i + off].chars().next_back().unwrap_or(' ');
                     let next = it.peek().map_or(' ', |&(_, n)| n);
                     let number = prev.is_ascii_digit() && next.is_ascii_digit();
-                    let initialism = text[start..i + off].chars().all(|x| x.is_alphabetic() || x == '.')
-                        && text[start..i + off].split('.').all(|p| p.chars().count() <= 2)
+                    let initialism = text[start..i + off]
+                        .chars()
+                        .all(|x| x.is_alphabetic() || x == '.')
+                        && text[start..i + off]
+                            .split('.')
+                            .all(|p| p.chars().count() <= 2)
                         && !next.is_ascii_digit();
                     if !(number || initialism) {
                         break;
@@ -138,14 +169,21 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
         if bytes.get(end) == Some(&b'.') {
             let w = &text[start..end];
             let single_cap = w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase());
-            if single_cap || w.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w)) {
+            if single_cap
+                || w.contains('.')
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+            {
                 end += 1;
             }
         }
         if end <= start {
             end = start + text[start..].chars().next().map_or(1, |c| c.len_utf8());
         }
-        toks.push(Tok { span: Span::new(start, end), kind: Kind::Word, sentence: 0 });
+        toks.push(Tok {
+            span: Span::new(start, end),
+            kind: Kind::Word,
+            sentence: 0,
+        });
         i = end;
     }
     split_sentences(text, &mut toks);
@@ -153,7 +191,9 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
 }
 
 fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Numbers tokens by sentence: a sentence ends at a paragraph break, at `.`, `?` or `!` before a
@@ -175,7 +215,10 @@ fn split_sentences(text: &str, toks: &mut [Tok]) {
                 }
             },
             Kind::Quote(_) => {
-                let inner = toks[i].span.as_str(text).trim_end_matches(|c: char| !c.is_alphanumeric() && !".?!…".contains(c));
+                let inner = toks[i]
+                    .span
+                    .as_str(text)
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && !".?!…".contains(c));
                 let terminal = inner.ends_with(['.', '?', '!', '…']);
                 terminal
                     && match next {
@@ -185,7 +228,9 @@ fn split_sentences(text: &str, toks: &mut [Tok]) {
                             Kind::Word => {
                                 let lw = next_text().to_ascii_lowercase();
                                 starts_upper(next_text())
-                                    && crate::lexicon::Lexicon::get().stop_caps.contains(lw.as_str())
+                                    && crate::lexicon::Lexicon::get()
+                                        .stop_caps
+                                        .contains(lw.as_str())
                             }
                             _ => false,
                         },
@@ -214,11 +259,26 @@ mod tests {
     fn words_keep_abbreviations_possessives_and_numbers() {
         let t = "Mr. Trump’s U.S. envoy, Steve R. Witkoff, paid $1,500.5 on Sunday.";
         let (ts, _) = toks(t);
-        let words: Vec<&str> =
-            ts.iter().filter(|x| x.kind == Kind::Word).map(|x| x.span.as_str(t)).collect();
+        let words: Vec<&str> = ts
+            .iter()
+            .filter(|x| x.kind == Kind::Word)
+            .map(|x| x.span.as_str(t))
+            .collect();
         assert_eq!(
             words,
-            ["Mr.", "Trump’s", "U.S.", "envoy", "Steve", "R.", "Witkoff", "paid", "1,500.5", "on", "Sunday"]
+            [
+                "Mr.",
+                "Trump’s",
+                "U.S.",
+                "envoy",
+                "Steve",
+                "R.",
+                "Witkoff",
+                "paid",
+                "1,500.5",
+                "on",
+                "Sunday"
+            ]
         );
     }
 
@@ -237,7 +297,18 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for t in ["", "\"", "“", "a.b.c.", "...", "’’’", "🙂“x”🙂", "\u{0301}a\u{0301}", "U.S.", "-'-'"] {
+        for t in [
+            "",
+            "\"",
+            "“",
+            "a.b.c.",
+            "...",
+            "’’’",
+            "🙂“x”🙂",
+            "\u{0301}a\u{0301}",
+            "U.S.",
+            "-'-'",
+        ] {
             let (ts, _) = toks(t);
             for x in ts {
                 assert!(t.is_char_boundary(x.span.start) && t.is_char_boundary(x.span.end));

@@ -20,11 +20,23 @@ fn quotes(t: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
 }
 
 fn speaker_of(t: &str, quote_starts: &str) -> Option<String> {
-    quotes(t).into_iter().find(|q| q.0.trim_start_matches(['"', '“', '«', '„', '`', '\'', ' ']).starts_with(quote_starts)).and_then(|q| q.2)
+    quotes(t)
+        .into_iter()
+        .find(|q| {
+            q.0.trim_start_matches(['"', '“', '«', '„', '`', '\'', ' '])
+                .starts_with(quote_starts)
+        })
+        .and_then(|q| q.2)
 }
 
 fn mention_of(t: &str, quote_starts: &str) -> Option<String> {
-    quotes(t).into_iter().find(|q| q.0.trim_start_matches(['"', '“', '«', '„', '`', '\'', ' ']).starts_with(quote_starts)).and_then(|q| q.3)
+    quotes(t)
+        .into_iter()
+        .find(|q| {
+            q.0.trim_start_matches(['"', '“', '«', '„', '`', '\'', ' '])
+                .starts_with(quote_starts)
+        })
+        .and_then(|q| q.3)
 }
 
 const H: &str = "Headline of the story\n";
@@ -59,7 +71,9 @@ fn according_to_and_social_media() {
 
 #[test]
 fn cue_inside_the_sentence_with_participle() {
-    let t = format!("{H}“We must look at the facts,” Mr. Vance responded, noting that the talks were long.");
+    let t = format!(
+        "{H}“We must look at the facts,” Mr. Vance responded, noting that the talks were long."
+    );
     assert_eq!(mention_of(&t, "We must"), Some("Mr. Vance".into()));
 }
 
@@ -92,7 +106,10 @@ fn continuation_paragraph_takes_the_previous_speaker() {
 fn titles_and_appositions_belong_to_the_mention_not_the_name() {
     let t = format!("{H}Kremlin spokesman Dmitry Orlov said “no comment.”\nRussia’s Deputy Foreign Minister, Ivan Sokol, said: “We will insist.”\n“Good,” Mr. Sokol added.");
     assert_eq!(speaker_of(&t, "no comment"), Some("Dmitry Orlov".into()));
-    assert_eq!(mention_of(&t, "no comment"), Some("Kremlin spokesman Dmitry Orlov".into()));
+    assert_eq!(
+        mention_of(&t, "no comment"),
+        Some("Kremlin spokesman Dmitry Orlov".into())
+    );
     assert_eq!(speaker_of(&t, "We will insist"), Some("Ivan Sokol".into()));
     assert_eq!(speaker_of(&t, "Good"), Some("Ivan Sokol".into()));
 }
@@ -114,7 +131,8 @@ fn descriptions_resolve_to_the_person_they_describe() {
 
 #[test]
 fn canonical_name_is_the_fullest() {
-    let t = format!("{H}President Maria Sanz arrived.\n“Hello,” Sanz said.\n“Goodbye,” said Ms. Sanz.");
+    let t =
+        format!("{H}President Maria Sanz arrived.\n“Hello,” Sanz said.\n“Goodbye,” said Ms. Sanz.");
     let a = analyze(&t);
     assert_eq!(a.speakers.len(), 1);
     assert_eq!(a.speakers[0].name, "Maria Sanz");
@@ -125,7 +143,10 @@ fn canonical_name_is_the_fullest() {
 fn organisations_speak() {
     let t = format!("{H}“The call went well,” the White House said.\nThe Russian Defense Ministry said it had “intercepted 31 drones.”");
     assert_eq!(speaker_of(&t, "The call"), Some("White House".into()));
-    assert_eq!(speaker_of(&t, "intercepted"), Some("Russian Defense Ministry".into()));
+    assert_eq!(
+        speaker_of(&t, "intercepted"),
+        Some("Russian Defense Ministry".into())
+    );
     let a = analyze(&t);
     assert!(a.speakers.iter().all(|s| s.organisation));
 }
@@ -142,9 +163,20 @@ fn kinds_full_partial_scare() {
 
 #[test]
 fn every_mark_style_is_attributed() {
-    for (open, close) in [("\"", "\""), ("“", "”"), ("''", "''"), ("``", "''"), ("« ", " »"), ("„", "“")] {
+    for (open, close) in [
+        ("\"", "\""),
+        ("“", "”"),
+        ("''", "''"),
+        ("``", "''"),
+        ("« ", " »"),
+        ("„", "“"),
+    ] {
         let t = format!("{H}{open}We agree,{close} said Jan Novak.");
-        assert_eq!(speaker_of(&t, "We agree"), Some("Jan Novak".into()), "{open}…{close}");
+        assert_eq!(
+            speaker_of(&t, "We agree"),
+            Some("Jan Novak".into()),
+            "{open}…{close}"
+        );
     }
 }
 
@@ -163,8 +195,15 @@ fn unbalanced_marks_recover_at_paragraph_end() {
     let a = analyze(&t);
     assert!(a.quotes.len() >= 2);
     assert!(!a.quotes[0].closed);
-    assert!(a.quotes[0].span.as_str(&t).ends_with("never closes."), "cut at the paragraph end");
-    let second = a.quotes.iter().find(|q| q.span.as_str(&t).contains("with its own")).unwrap();
+    assert!(
+        a.quotes[0].span.as_str(&t).ends_with("never closes."),
+        "cut at the paragraph end"
+    );
+    let second = a
+        .quotes
+        .iter()
+        .find(|q| q.span.as_str(&t).contains("with its own"))
+        .unwrap();
     assert!(second.closed);
 }
 
@@ -178,7 +217,13 @@ fn passive_with_agent_and_quoted_as_saying() {
 fn headline_capitals_are_not_names() {
     let t = "Leader Says Talks With Rivals Go Well Today\n“Talks go well,” said Ana Ruiz.";
     let a = analyze(t);
-    assert_eq!(a.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Ana Ruiz"]);
+    assert_eq!(
+        a.speakers
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ana Ruiz"]
+    );
 }
 
 #[test]
@@ -196,16 +241,24 @@ fn common_wire_patterns() {
     assert_eq!(speaker_of(&t, "It is a mess"), Some("Maria Lopez".into()));
     assert_eq!(mention_of(&t, "We regret"), Some("the company".into()));
     assert_eq!(speaker_of(&t, "Time will"), Some("Johnson".into()));
-    assert_eq!(mention_of(&t, "remains under"), Some("a spokeswoman for the agency".into()));
+    assert_eq!(
+        mention_of(&t, "remains under"),
+        Some("a spokeswoman for the agency".into())
+    );
     assert_eq!(mention_of(&t, "ballooned"), Some("The report".into()));
-    assert_eq!(mention_of(&t, "has been clear"), Some("White House press secretary Tara Lind".into()));
+    assert_eq!(
+        mention_of(&t, "has been clear"),
+        Some("White House press secretary Tara Lind".into())
+    );
     assert_eq!(speaker_of(&t, "has been clear"), Some("Tara Lind".into()));
 }
 
 #[test]
 fn nouns_that_look_like_reporting_verbs_are_not_cues() {
     // "quotes" and "claims" after a determiner or possessive are nouns.
-    let t = format!("{H}The profile used one of the woman’s quotes as its title: “Finally, someone like me.”");
+    let t = format!(
+        "{H}The profile used one of the woman’s quotes as its title: “Finally, someone like me.”"
+    );
     assert_eq!(mention_of(&t, "Finally"), Some("The profile".into()));
 }
 
@@ -214,8 +267,16 @@ fn titles_in_quotation_marks_are_not_quotations() {
     let t = format!("{H}Mr. Hale told the “Morning Hour” program that he would run.\nHe called the rival “Little Ben” and “Sleepy Ben.”");
     let q = quotes(&t);
     assert_eq!(q[0].1, QuoteKind::Scare, "a show's name");
-    assert_eq!(q[1].1, QuoteKind::Partial, "a nickname someone is quoted as using");
-    assert_eq!(q[2].1, QuoteKind::Partial, "coordinated with the one before");
+    assert_eq!(
+        q[1].1,
+        QuoteKind::Partial,
+        "a nickname someone is quoted as using"
+    );
+    assert_eq!(
+        q[2].1,
+        QuoteKind::Partial,
+        "coordinated with the one before"
+    );
     assert_eq!(q[2].2, Some("Hale".into()));
 }
 
@@ -227,11 +288,27 @@ fn quotations_inside_a_block_quotation_are_found_nested() {
          \"Later she told friends, “It is over.” Nobody argued.\"\nThe end."
     );
     let a = analyze(&t);
-    let outer = a.quotes.iter().find(|q| q.span.as_str(&t).starts_with("\"The first")).unwrap();
-    assert!(outer.span.as_str(&t).ends_with("Nobody argued.\""), "the block runs over both paragraphs");
-    let inner: Vec<&str> = a.quotes.iter().filter(|q| outer.span.contains(q.span) && q.span != outer.span).map(|q| q.span.as_str(&t)).collect();
+    let outer = a
+        .quotes
+        .iter()
+        .find(|q| q.span.as_str(&t).starts_with("\"The first"))
+        .unwrap();
+    assert!(
+        outer.span.as_str(&t).ends_with("Nobody argued.\""),
+        "the block runs over both paragraphs"
+    );
+    let inner: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter(|q| outer.span.contains(q.span) && q.span != outer.span)
+        .map(|q| q.span.as_str(&t))
+        .collect();
     assert_eq!(inner, ["“turning point,”", "“It is over.”"]);
-    let over = a.quotes.iter().find(|q| q.span.as_str(&t) == "“It is over.”").unwrap();
+    let over = a
+        .quotes
+        .iter()
+        .find(|q| q.span.as_str(&t) == "“It is over.”")
+        .unwrap();
     assert_eq!(over.speaker_mention.map(|m| m.as_str(&t)), Some("she"));
     assert_eq!(a.speakers[outer.speaker.unwrap()].name, "Ada Vos");
 }

@@ -36,23 +36,46 @@ fn seeds() -> Vec<String> {
 fn json_contract_on_the_seeds() {
     let files = seeds();
     assert_eq!(files.len(), 5);
-    let args: Vec<&str> = ["analyze", "--format", "json"].into_iter().chain(files.iter().map(|s| s.as_str())).collect();
+    let args: Vec<&str> = ["analyze", "--format", "json"]
+        .into_iter()
+        .chain(files.iter().map(|s| s.as_str()))
+        .collect();
     let out = crosscheck(&args, None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let reports = v["reports"].as_array().unwrap();
     assert_eq!(reports.len(), 5);
     assert!(v["comparison"].is_object());
     for (r, f) in reports.iter().zip(&files) {
         assert_eq!(r["file"], f.as_str());
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + f).unwrap();
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + f)
+                .unwrap();
         let utf16: Vec<u16> = text.encode_utf16().collect();
         assert!(!r["title"].as_str().unwrap().is_empty());
         let check_span = |s: &serde_json::Value| {
-            let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-            assert_eq!(&text[a..b], s["text"].as_str().unwrap(), "byte offsets slice the text");
-            let (ua, ub) = (s["start_utf16"].as_u64().unwrap() as usize, s["end_utf16"].as_u64().unwrap() as usize);
-            assert_eq!(String::from_utf16(&utf16[ua..ub]).unwrap(), s["text"].as_str().unwrap(), "UTF-16 offsets too");
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text[a..b],
+                s["text"].as_str().unwrap(),
+                "byte offsets slice the text"
+            );
+            let (ua, ub) = (
+                s["start_utf16"].as_u64().unwrap() as usize,
+                s["end_utf16"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                String::from_utf16(&utf16[ua..ub]).unwrap(),
+                s["text"].as_str().unwrap(),
+                "UTF-16 offsets too"
+            );
         };
         let quotes = r["quotes"].as_array().unwrap();
         assert!(!quotes.is_empty(), "{f} has quotations");
@@ -67,7 +90,11 @@ fn json_contract_on_the_seeds() {
         }
         for s in r["speakers"].as_array().unwrap() {
             assert!(!s["name"].as_str().unwrap().is_empty());
-            s["mentions"].as_array().unwrap().iter().for_each(check_span);
+            s["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .for_each(check_span);
         }
         for c in r["claims"].as_array().unwrap() {
             check_span(c);
@@ -78,16 +105,25 @@ fn json_contract_on_the_seeds() {
     // The first seed's quotation of Trump about land and power plants.
     let q = &reports[0]["quotes"][0];
     assert_eq!(q["speaker"], "Donald Trump");
-    assert!(q["text"].as_str().unwrap().starts_with("\"We will be talking about land."));
+    assert!(q["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("\"We will be talking about land."));
 }
 
 #[test]
 fn stdin_and_text_format() {
-    let out = crosscheck(&["analyze", "--format", "text", "-"], Some("Talks in Moscow\n“We agree,” said Putin.\n".as_bytes()));
+    let out = crosscheck(
+        &["analyze", "--format", "text", "-"],
+        Some("Talks in Moscow\n“We agree,” said Putin.\n".as_bytes()),
+    );
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("== -: Talks in Moscow"), "{s}");
-    assert!(s.contains("Q1 [full] Putin (\"Putin\"): “We agree,”"), "{s}");
+    assert!(
+        s.contains("Q1 [full] Putin (\"Putin\"): “We agree,”"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -95,7 +131,10 @@ fn missing_file_directory_and_bad_utf8_fail_clearly() {
     let out = crosscheck(&["analyze", "no/such/file.txt"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt: no such file"));
-    assert!(out.stdout.is_empty(), "nothing is printed when an input fails");
+    assert!(
+        out.stdout.is_empty(),
+        "nothing is printed when an input fails"
+    );
 
     let out = crosscheck(&["analyze", "seeds"], None);
     assert_eq!(out.status.code(), Some(1));
@@ -109,7 +148,12 @@ fn missing_file_directory_and_bad_utf8_fail_clearly() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&[][..], &["analyze"][..], &["analyze", "--format", "xml", "x"][..], &["frobnicate"][..]] {
+    for args in [
+        &[][..],
+        &["analyze"][..],
+        &["analyze", "--format", "xml", "x"][..],
+        &["frobnicate"][..],
+    ] {
         let out = crosscheck(args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));

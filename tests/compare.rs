@@ -11,17 +11,23 @@ fn run(texts: &[&str]) -> Comparison {
 }
 
 fn person(c: &Comparison, p: Option<usize>) -> String {
-    p.and_then(|p| c.people.get(p)).map_or(String::new(), |p| p.name.clone())
+    p.and_then(|p| c.people.get(p))
+        .map_or(String::new(), |p| p.name.clone())
 }
 
 fn labels(c: &Comparison, kind: DiscrepancyKind) -> Vec<String> {
-    c.discrepancies.iter().filter(|d| d.kind == kind).map(|d| d.label.clone()).collect()
+    c.discrepancies
+        .iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| d.label.clone())
+        .collect()
 }
 
 #[test]
 fn contractions_and_small_synonyms_are_one_utterance() {
     let a = "Strike talks\n\"We'll end the strike at the harbour soon,\" union leader Maria Lopez said.";
-    let b = "Harbour news\n\"We will conclude the strike at the harbour soon,\" Lopez told reporters.";
+    let b =
+        "Harbour news\n\"We will conclude the strike at the harbour soon,\" Lopez told reporters.";
     let c = run(&[a, b]);
     assert_eq!(c.quote_groups.len(), 1, "{:#?}", c.quote_groups);
     let g = &c.quote_groups[0];
@@ -29,8 +35,17 @@ fn contractions_and_small_synonyms_are_one_utterance() {
     assert_eq!(g.members.len(), 2);
     // `We'll` and `We will` agree word for word; `end` and `conclude` differ in the diff.
     let b_diff = &g.members[1].diff;
-    assert!(b_diff.iter().any(|d| d.op == DiffOp::Same && d.text.starts_with("We will")), "{b_diff:?}");
-    let we = g.majority.iter().find(|w| w.word.starts_with("We")).unwrap();
+    assert!(
+        b_diff
+            .iter()
+            .any(|d| d.op == DiffOp::Same && d.text.starts_with("We will")),
+        "{b_diff:?}"
+    );
+    let we = g
+        .majority
+        .iter()
+        .find(|w| w.word.starts_with("We"))
+        .unwrap();
     assert_eq!(we.support, 2);
 }
 
@@ -53,7 +68,11 @@ fn a_quotation_split_in_two_meets_the_whole_one() {
     let g = &c.quote_groups[0];
     assert_eq!(g.members.len(), 3);
     let m = g.members.iter().find(|m| m.report == 1).unwrap();
-    assert_eq!(m.quotes, [0, 1], "the split report's two quotations are one member");
+    assert_eq!(
+        m.quotes,
+        [0, 1],
+        "the split report's two quotations are one member"
+    );
 }
 
 #[test]
@@ -61,9 +80,16 @@ fn a_quotation_links_to_its_paraphrase() {
     let a = "Bridge\n\"The old bridge over the river will reopen to traffic in May after repairs,\" said Karl Weiss.";
     let b = "Traffic\nKarl Weiss said the old bridge over the river would reopen to traffic in May.\n\"Repairs are going well,\" Weiss said.\n\"The bridge reopens in May after repairs,\" Weiss added.";
     let c = run(&[a, b]);
-    let g = c.quote_groups.iter().find(|g| g.members.len() == 2).expect("a group");
+    let g = c
+        .quote_groups
+        .iter()
+        .find(|g| g.members.len() == 2)
+        .expect("a group");
     assert!(
-        g.paraphrases.iter().any(|p| p.report == 1 && p.span.as_str(b).starts_with("Karl Weiss said the old bridge")),
+        g.paraphrases.iter().any(|p| p.report == 1
+            && p.span
+                .as_str(b)
+                .starts_with("Karl Weiss said the old bridge")),
         "{:#?}",
         g.paraphrases
     );
@@ -75,7 +101,10 @@ fn different_titles_of_one_person() {
     let b = "Floods\nGovernor Ann Price toured the valley.\n\"We shall rebuild this valley,\" Price said.";
     let c = run(&[a, b]);
     let t = labels(&c, DiscrepancyKind::Title);
-    assert_eq!(t, ["Title of Ann Price: Former Governor (report 0) vs Governor (report 1)"]);
+    assert_eq!(
+        t,
+        ["Title of Ann Price: Former Governor (report 0) vs Governor (report 1)"]
+    );
     // A nationality or a less specific title is no conflict.
     let d = "Visit\nUS Governor Ann Price visited the valley.\n\"We will rebuild the valley,\" Price said.";
     assert!(labels(&run(&[b, d]), DiscrepancyKind::Title).is_empty());
@@ -95,7 +124,10 @@ fn weekdays_of_one_statement_differ() {
     let a = "Budget\nGovernor Ann Price said on Monday that the budget plan would cut school funding in the valley.";
     let b = "Schools\nGovernor Ann Price said on Thursday that the budget plan would cut school funding in the valley.";
     let t = labels(&run(&[a, b]), DiscrepancyKind::Date);
-    assert_eq!(t, ["Weekday of a statement by Ann Price: Monday (report 0) vs Thursday (report 1)"]);
+    assert_eq!(
+        t,
+        ["Weekday of a statement by Ann Price: Monday (report 0) vs Thursday (report 1)"]
+    );
     // The same day, or a day in one report only, is no conflict.
     let c = "Schools\nGovernor Ann Price said that the budget plan would cut school funding in the valley.";
     assert!(labels(&run(&[a, c]), DiscrepancyKind::Date).is_empty());
@@ -107,7 +139,10 @@ fn dates_of_one_event_differ() {
     let b = "Harbour\nThe council vote on the harbour plan led by Karl Weiss is set for June 5, officials said.";
     let t = labels(&run(&[a, b]), DiscrepancyKind::Date);
     assert_eq!(t.len(), 1, "{t:?}");
-    assert!(t[0].contains("June 4 (report 0) vs June 5 (report 1)"), "{t:?}");
+    assert!(
+        t[0].contains("June 4 (report 0) vs June 5 (report 1)"),
+        "{t:?}"
+    );
 }
 
 #[test]
@@ -120,12 +155,17 @@ fn numbers_for_one_quantity_differ() {
 
 #[test]
 fn the_same_words_from_different_speakers() {
-    let a = "Project\n\"Our city will never give up on the harbour tunnel project,\" said Karl Weiss.";
-    let b = "Tunnel\n\"Our city will never give up on the harbour tunnel project,\" said Ann Price.";
+    let a =
+        "Project\n\"Our city will never give up on the harbour tunnel project,\" said Karl Weiss.";
+    let b =
+        "Tunnel\n\"Our city will never give up on the harbour tunnel project,\" said Ann Price.";
     let c = run(&[a, b]);
     let t = labels(&c, DiscrepancyKind::Speaker);
     assert_eq!(t.len(), 1, "{t:?}");
-    assert!(t[0].contains("Karl Weiss (report 0) vs Ann Price (report 1)"), "{t:?}");
+    assert!(
+        t[0].contains("Karl Weiss (report 0) vs Ann Price (report 1)"),
+        "{t:?}"
+    );
 }
 
 #[test]
@@ -133,7 +173,11 @@ fn the_same_quotation_said_on_different_days() {
     let a = "Port\n\"The harbour will stay open all winter,\" Karl Weiss said on Monday.";
     let b = "Winter\n\"The harbour is going to stay open all winter,\" Karl Weiss told a radio station on Friday.";
     let t = labels(&run(&[a, b]), DiscrepancyKind::Date);
-    assert!(t.iter().any(|l| l.starts_with("Weekday Karl Weiss said") && l.contains("Monday (report 0) vs Friday (report 1)")), "{t:?}");
+    assert!(
+        t.iter().any(|l| l.starts_with("Weekday Karl Weiss said")
+            && l.contains("Monday (report 0) vs Friday (report 1)")),
+        "{t:?}"
+    );
 }
 
 #[test]
@@ -143,13 +187,27 @@ fn coverage_counts_speakers_and_shared_sentences() {
     let c = run(&[a, b]);
     let row = &c.coverage.speakers[0];
     assert_eq!(person(&c, Some(row.person)), "Karl Weiss");
-    assert_eq!((row.reports[0].quotes, row.reports[0].words, row.reports[1].quotes), (1, 7, 0));
+    assert_eq!(
+        (
+            row.reports[0].quotes,
+            row.reports[0].words,
+            row.reports[1].quotes
+        ),
+        (1, 7, 0)
+    );
     let find = |r: usize, start: &str| {
-        c.coverage.sentences.iter().find(|s| s.report == r && s.span.as_str([a, b][r]).starts_with(start)).unwrap()
+        c.coverage
+            .sentences
+            .iter()
+            .find(|s| s.report == r && s.span.as_str([a, b][r]).starts_with(start))
+            .unwrap()
     };
     assert_eq!(find(0, "The council").matches.len(), 1);
     assert_eq!(find(0, "The council").matches[0].report, 1);
-    assert!(find(1, "Fishing").matches.is_empty(), "only one report carries it");
+    assert!(
+        find(1, "Fishing").matches.is_empty(),
+        "only one report carries it"
+    );
 }
 
 #[test]
@@ -159,7 +217,14 @@ fn one_report_is_coverage_only_and_nothing_panics() {
     assert!(c.quote_groups.is_empty() && c.discrepancies.is_empty());
     assert!(!c.coverage.sentences.is_empty());
     assert_eq!(run(&[]), Comparison::default());
-    for t in ["", "“", "\u{1F642}’s can't… 30-", "Mr. . . ?!", "ÉÉ “É” É, the É of É, said É.", "2025-13-99 March 40 one-"] {
+    for t in [
+        "",
+        "“",
+        "\u{1F642}’s can't… 30-",
+        "Mr. . . ?!",
+        "ÉÉ “É” É, the É of É, said É.",
+        "2025-13-99 March 40 one-",
+    ] {
         run(&[t, t, a]);
     }
 }
@@ -171,15 +236,34 @@ fn seeds_group_the_land_and_power_plants_remark() {
     let g = c
         .quote_groups
         .iter()
-        .find(|g| g.members.iter().any(|m| m.spans.iter().any(|s| s.as_str(texts[m.report]).contains("power plants"))))
+        .find(|g| {
+            g.members.iter().any(|m| {
+                m.spans
+                    .iter()
+                    .any(|s| s.as_str(texts[m.report]).contains("power plants"))
+            })
+        })
         .expect("a power plants group");
     assert!(g.members.len() >= 3, "{:#?}", g.members);
     assert_eq!(person(&c, g.person), "Donald Trump");
-    assert!(g.majority.iter().any(|w| w.word == "land" && w.support >= 3));
+    assert!(g
+        .majority
+        .iter()
+        .any(|w| w.word == "land" && w.support >= 3));
     let titles = labels(&c, DiscrepancyKind::Title);
-    assert!(titles.iter().any(|l| l.starts_with("Title of Donald Trump: Former President (report 1)")), "{titles:?}");
+    assert!(
+        titles
+            .iter()
+            .any(|l| l.starts_with("Title of Donald Trump: Former President (report 1)")),
+        "{titles:?}"
+    );
     let dates = labels(&c, DiscrepancyKind::Date);
-    assert!(dates.iter().any(|l| l.contains("Alexander Grushko") && l.contains("Monday") && l.contains("Sunday")), "{dates:?}");
+    assert!(
+        dates.iter().any(|l| l.contains("Alexander Grushko")
+            && l.contains("Monday")
+            && l.contains("Sunday")),
+        "{dates:?}"
+    );
 }
 
 #[test]
@@ -188,7 +272,10 @@ fn seeds_link_a_lone_quotation_to_its_paraphrase() {
     let c = run(&texts);
     assert!(c.paraphrases.iter().any(|p| p.report == 1
         && p.paraphrase.report == 2
-        && p.paraphrase.span.as_str(texts[2]).contains("neutral status")));
+        && p.paraphrase
+            .span
+            .as_str(texts[2])
+            .contains("neutral status")));
 }
 
 proptest::proptest! {

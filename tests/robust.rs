@@ -8,15 +8,38 @@ use proptest::prelude::*;
 /// newlines, names, reporting verbs, punctuation, emoji and combining marks.
 fn tricky_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("\"".to_string()), Just("“".to_string()), Just("”".to_string()), Just("‘".to_string()),
-        Just("’".to_string()), Just("'".to_string()), Just("''".to_string()), Just("``".to_string()),
-        Just("«".to_string()), Just("»".to_string()), Just("„".to_string()), Just("\n".to_string()),
-        Just("\n\n".to_string()), Just(" said ".to_string()), Just(" Mr. Trump".to_string()),
-        Just(" he ".to_string()), Just(", ".to_string()), Just(". ".to_string()), Just(":".to_string()),
-        Just(" according to ".to_string()), Just(" claims ".to_string()), Just(" reportedly ".to_string()),
-        Just("🙂".to_string()), Just("e\u{301}".to_string()), Just("—".to_string()), Just("(".to_string()),
-        Just(")".to_string()), Just("U.S.".to_string()), Just(" the envoy ".to_string()),
-        "[a-zA-Z ]{1,12}", "[a-z]{2,30}", " [A-Z][a-z]{1,9} [A-Z][a-z]{1,12}",
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("'".to_string()),
+        Just("''".to_string()),
+        Just("``".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just(" said ".to_string()),
+        Just(" Mr. Trump".to_string()),
+        Just(" he ".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just(":".to_string()),
+        Just(" according to ".to_string()),
+        Just(" claims ".to_string()),
+        Just(" reportedly ".to_string()),
+        Just("🙂".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("—".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("U.S.".to_string()),
+        Just(" the envoy ".to_string()),
+        "[a-zA-Z ]{1,12}",
+        "[a-z]{2,30}",
+        " [A-Z][a-z]{1,9} [A-Z][a-z]{1,12}",
         any::<char>().prop_map(|c| c.to_string()),
     ];
     prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
@@ -25,8 +48,15 @@ fn tricky_text() -> impl Strategy<Value = String> {
 fn check(text: &str) {
     let a = analyze(text);
     let ok = |s: Span| {
-        assert!(s.start <= s.end && s.end <= text.len(), "{s:?} out of {}", text.len());
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} splits a char");
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "{s:?} out of {}",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{s:?} splits a char"
+        );
     };
     a.title.into_iter().for_each(ok);
     a.paragraphs.iter().copied().for_each(ok);
@@ -39,12 +69,18 @@ fn check(text: &str) {
         assert!(q.speaker.is_none_or(|s| s < a.speakers.len()));
     }
     for w in a.quotes.windows(2) {
-        assert!(w[0].span.start <= w[1].span.start, "quotations are in order");
+        assert!(
+            w[0].span.start <= w[1].span.start,
+            "quotations are in order"
+        );
     }
     for (i, x) in a.quotes.iter().enumerate() {
         for y in &a.quotes[i + 1..] {
             let nested = x.span.contains(y.span) || y.span.contains(x.span);
-            assert!(!x.span.overlaps(y.span) || nested, "quotations are disjoint or nested: {x:?} {y:?}");
+            assert!(
+                !x.span.overlaps(y.span) || nested,
+                "quotations are disjoint or nested: {x:?} {y:?}"
+            );
         }
     }
     for s in &a.speakers {
@@ -86,7 +122,23 @@ proptest! {
 
 #[test]
 fn edge_cases() {
-    for t in ["", "\n", "\"", "“", "”", "''", "``", "„“", "«»", "“”", "\"\"\"", "“a\n“b\n“c", "’", "said", ":"] {
+    for t in [
+        "",
+        "\n",
+        "\"",
+        "“",
+        "”",
+        "''",
+        "``",
+        "„“",
+        "«»",
+        "“”",
+        "\"\"\"",
+        "“a\n“b\n“c",
+        "’",
+        "said",
+        ":",
+    ] {
         check(t);
     }
 }
@@ -94,18 +146,32 @@ fn edge_cases() {
 #[test]
 fn megabytes_of_unbalanced_quotes() {
     // One opening mark per paragraph, never closed: each must stop at its paragraph's end.
-    let para = "He said “this goes on and on without an end, said Mr. Trump, according to officials\n";
+    let para =
+        "He said “this goes on and on without an end, said Mr. Trump, according to officials\n";
     let text = para.repeat(20_000); // about 1.7 MB
     let a = analyze(&text);
     assert_eq!(a.quotes.len(), 20_000);
-    assert!(a.quotes.iter().all(|q| !q.closed && !q.span.as_str(&text).contains('\n')));
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| !q.closed && !q.span.as_str(&text).contains('\n')));
     check(&text[..50_000]);
 }
 
 #[test]
 fn pathological_inputs_stay_linear() {
     // Each would take minutes if any step were quadratic in the marks or tokens of a paragraph.
-    for piece in ["“a\" ", "“", "\"", "” “", "said he, ", "Mr. A B C, ", "'' ", "«» ", "a. "] {
+    for piece in [
+        "“a\" ",
+        "“",
+        "\"",
+        "” “",
+        "said he, ",
+        "Mr. A B C, ",
+        "'' ",
+        "«» ",
+        "a. ",
+    ] {
         let text = piece.repeat(200_000 / piece.len());
         let started = std::time::Instant::now();
         check(&text);

@@ -17,7 +17,9 @@ fn doc() -> Document {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .collect()
 }
 
 fn content(el: &Element) -> String {
@@ -26,7 +28,10 @@ fn content(el: &Element) -> String {
 
 /// The headline as `text::title` defines it: the first line of three words or more.
 fn expected_title(seed: &str) -> &str {
-    seed.lines().map(str::trim).find(|l| l.split_whitespace().count() >= 3).unwrap()
+    seed.lines()
+        .map(str::trim)
+        .find(|l| l.split_whitespace().count() >= 3)
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -39,7 +44,10 @@ fn seeds_render_as_five_columns_with_titles_and_paragraphs() {
     let columns = all(&root, "[data-report]");
     assert_eq!(columns.len(), 5);
     for (i, (col, (_, seed))) in columns.iter().zip(crosscheck::seeds::SEEDS).enumerate() {
-        assert_eq!(col.get_attribute("data-report").as_deref(), Some(i.to_string().as_str()));
+        assert_eq!(
+            col.get_attribute("data-report").as_deref(),
+            Some(i.to_string().as_str())
+        );
         let h2 = all(col, "h2");
         assert_eq!(h2.len(), 1, "one heading in column {i}");
         assert_eq!(content(&h2[0]), expected_title(seed));
@@ -94,7 +102,13 @@ fn highlights_become_nested_elements_with_data_kind() {
     assert_eq!(content(&p), text, "the paragraph keeps its text exactly");
     let kinds: Vec<(String, String, String)> = all(&p, "[data-kind]")
         .iter()
-        .map(|e| (e.tag_name().to_lowercase(), e.get_attribute("data-kind").unwrap(), content(e)))
+        .map(|e| {
+            (
+                e.tag_name().to_lowercase(),
+                e.get_attribute("data-kind").unwrap(),
+                content(e),
+            )
+        })
         .collect();
     let expect = [
         ("mark", "quote", "\"We will talk about land,\""),
@@ -103,17 +117,25 @@ fn highlights_become_nested_elements_with_data_kind() {
         ("mark", "claim", "Moscow reportedly agreed"),
         ("span", "marker", "reportedly"),
     ];
-    let expect: Vec<(String, String, String)> =
-        expect.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    let expect: Vec<(String, String, String)> = expect
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
     assert_eq!(kinds, expect);
     // The marker sits inside its claim, and both name the claim's index.
     let marker = p.query_selector("[data-kind=marker]").unwrap().unwrap();
     let claim = marker.parent_element().unwrap();
     assert_eq!(claim.get_attribute("data-kind").as_deref(), Some("claim"));
-    assert_eq!(claim.get_attribute("data-claim-kind").as_deref(), Some("hedged"));
+    assert_eq!(
+        claim.get_attribute("data-claim-kind").as_deref(),
+        Some("hedged")
+    );
     assert_eq!(marker.get_attribute("data-claim").as_deref(), Some("0"));
     let quote = p.query_selector("[data-kind=quote]").unwrap().unwrap();
-    assert_eq!(quote.get_attribute("data-quote-kind").as_deref(), Some("full"));
+    assert_eq!(
+        quote.get_attribute("data-quote-kind").as_deref(),
+        Some("full")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -160,7 +182,8 @@ fn markup_in_article_text_stays_text() {
         let n = kids.item(i).unwrap();
         assert!(
             n.node_type() == web_sys::Node::TEXT_NODE
-                || n.dyn_ref::<Element>().is_some_and(|e| e.has_attribute("data-kind")),
+                || n.dyn_ref::<Element>()
+                    .is_some_and(|e| e.has_attribute("data-kind")),
             "unexpected node {:?}",
             n.node_name()
         );
@@ -196,7 +219,10 @@ fn clicking_a_highlight_selects_it() {
     let quote = all(app.root(), "[data-kind=quote]").remove(0);
     quote.dyn_ref::<HtmlElement>().unwrap().click();
     assert!(quote.class_list().contains("selected"));
-    all(&root, "h2")[0].dyn_ref::<HtmlElement>().unwrap().click();
+    all(&root, "h2")[0]
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
     assert!(!quote.class_list().contains("selected"));
     // Once the app is dropped its listener is gone.
     drop(app);
@@ -209,7 +235,9 @@ fn clicking_a_highlight_selects_it() {
 fn main_shows_an_error_in_the_page_when_the_root_is_missing() {
     // The test page has no #reports element, so start() fails and run() must say so visibly.
     crosscheck::web::run();
-    let status = doc().get_element_by_id(crosscheck::web::app::STATUS_ID).expect("a status line");
+    let status = doc()
+        .get_element_by_id(crosscheck::web::app::STATUS_ID)
+        .expect("a status line");
     assert!(!status.has_attribute("hidden"));
     assert_eq!(status.get_attribute("role").as_deref(), Some("alert"));
     assert!(content(&status).contains("reports"), "{}", content(&status));
@@ -229,7 +257,10 @@ fn analyze_report_gives_js_the_contract_with_utf16_offsets() {
     let q = quotes.get(0);
     assert_eq!(get(&q, "speaker").as_string().unwrap(), "Anna Berg");
     let js = js_sys::JsString::from(text);
-    let (a, b) = (get(&q, "start_utf16").as_f64().unwrap() as u32, get(&q, "end_utf16").as_f64().unwrap() as u32);
+    let (a, b) = (
+        get(&q, "start_utf16").as_f64().unwrap() as u32,
+        get(&q, "end_utf16").as_f64().unwrap() as u32,
+    );
     assert_eq!(String::from(js.substring(a, b)), "“We’ll see,”");
     assert_eq!(get(&q, "text").as_string().unwrap(), "“We’ll see,”");
 }

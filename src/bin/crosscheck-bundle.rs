@@ -102,8 +102,10 @@ fn bundle(html: &str, read: impl Fn(&str) -> Result<Vec<u8>, String>) -> Result<
         }
     }
     // Whatever still points at a local file would break from file://.
-    for tag in
-        tags(&page, "link").into_iter().chain(tags(&page, "script")).chain(tags(&page, "img"))
+    for tag in tags(&page, "link")
+        .into_iter()
+        .chain(tags(&page, "script"))
+        .chain(tags(&page, "img"))
     {
         for name in ["href", "src"] {
             if let Some(url) = attr(tag, name).filter(|u| is_local(u)) {
@@ -150,7 +152,9 @@ fn tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     while let Some(i) = html[from..].find(&open) {
         let start = from + i;
         let after = html[start + open.len()..].chars().next();
-        let Some(len) = html[start..].find('>') else { break };
+        let Some(len) = html[start..].find('>') else {
+            break;
+        };
         if after.is_some_and(|c| c.is_ascii_whitespace() || c == '>' || c == '/') {
             out.push(&html[start..start + len + 1]);
         }
@@ -212,7 +216,9 @@ fn local_path(url: &str) -> &str {
 /// Both only occur inside strings, regexes or comments in valid module code, where the
 /// escaped forms mean the same.
 fn script_safe(js: &str) -> String {
-    js.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT").replace("<!--", "<\\!--")
+    js.replace("</script", "<\\/script")
+        .replace("</SCRIPT", "<\\/SCRIPT")
+        .replace("<!--", "<\\!--")
 }
 
 /// Standard base64 (RFC 4648) with padding.
@@ -220,7 +226,11 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         for i in 0..4 {
             if i <= chunk.len() {
@@ -266,7 +276,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     }
 
     fn run(html: &str, files: &HashMap<&'static str, Vec<u8>>) -> Result<String, String> {
-        bundle(html, |url| files.get(url).cloned().ok_or(format!("no file {url}")))
+        bundle(html, |url| {
+            files.get(url).cloned().ok_or(format!("no file {url}"))
+        })
     }
 
     #[test]
@@ -294,10 +306,18 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(page.contains("export { initSync };"));
         assert!(page.contains("<style>\np { color: red }\n</style>"));
         assert!(page.contains("<main id=\"reports\"></main>"));
-        assert!(page.contains("window.addEventListener(\"error\""), "other scripts are kept");
-        for gone in
-            ["modulepreload", "rel=\"preload\"", "import init", "_bg.wasm", ".js'", "extra-1a2b"]
-        {
+        assert!(
+            page.contains("window.addEventListener(\"error\""),
+            "other scripts are kept"
+        );
+        for gone in [
+            "modulepreload",
+            "rel=\"preload\"",
+            "import init",
+            "_bg.wasm",
+            ".js'",
+            "extra-1a2b",
+        ] {
             assert!(!page.contains(gone), "{gone} is still in the page");
         }
         // The glue's own "</script>" cannot close the element early.
@@ -313,13 +333,20 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 
         let mut f = files();
         f.insert("./crosscheck-web-0f1e_bg.wasm", b"<html>".to_vec());
-        assert!(run(INDEX, &f).unwrap_err().contains("not a WebAssembly module"));
+        assert!(run(INDEX, &f)
+            .unwrap_err()
+            .contains("not a WebAssembly module"));
 
         let mut f = files();
-        f.insert("./crosscheck-web-0f1e.js", b"import { x } from './snippets/a.js';\n".to_vec());
+        f.insert(
+            "./crosscheck-web-0f1e.js",
+            b"import { x } from './snippets/a.js';\n".to_vec(),
+        );
         assert!(run(INDEX, &f).unwrap_err().contains("snippets"));
 
-        assert!(run("<html><body></body></html>", &files()).unwrap_err().contains("no <script"));
+        assert!(run("<html><body></body></html>", &files())
+            .unwrap_err()
+            .contains("no <script"));
     }
 
     #[test]
@@ -328,12 +355,18 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let html = INDEX.replace("</body>", &format!("{reload}</body>"));
         let page = run(&html, &files()).unwrap();
         assert!(!page.contains("__TRUNK_ADDRESS__"));
-        assert!(page.contains("window.addEventListener(\"error\""), "other scripts are kept");
+        assert!(
+            page.contains("window.addEventListener(\"error\""),
+            "other scripts are kept"
+        );
     }
 
     #[test]
     fn leftover_local_references_are_refused() {
-        let html = INDEX.replace("</head>", "<link rel=\"icon\" href=\"./favicon.ico\"></head>");
+        let html = INDEX.replace(
+            "</head>",
+            "<link rel=\"icon\" href=\"./favicon.ico\"></head>",
+        );
         assert!(run(&html, &files()).unwrap_err().contains("favicon.ico"));
         // Remote and data URLs are fine.
         let html = INDEX.replace("</head>", "<link rel=\"icon\" href=\"data:,\"></head>");
@@ -349,7 +382,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert_eq!(local_path("./a.js?v=1"), "a.js");
         assert_eq!(local_path("/a.js"), "a.js");
         assert!(!is_local("https://example.org/a.js") && !is_local("data:,") && is_local("a.css"));
-        assert_eq!(tags("<linkx><link a=1><link>", "link"), ["<link a=1>", "<link>"]);
+        assert_eq!(
+            tags("<linkx><link a=1><link>", "link"),
+            ["<link a=1>", "<link>"]
+        );
     }
 
     #[test]

@@ -28,7 +28,10 @@ impl Pair {
 
 /// Posting lists of the content keys. Keys in more than `cap` sentences are too common to
 /// propose candidates (pairs sharing only such words are not similar enough anyway).
-pub(crate) fn index(keys: impl Iterator<Item = (usize, impl AsRef<[u32]>)>, n_keys: usize) -> Vec<Vec<u32>> {
+pub(crate) fn index(
+    keys: impl Iterator<Item = (usize, impl AsRef<[u32]>)>,
+    n_keys: usize,
+) -> Vec<Vec<u32>> {
     let mut post: Vec<Vec<u32>> = vec![Vec::new(); n_keys];
     for (i, ks) in keys {
         for &k in ks.as_ref() {
@@ -54,7 +57,9 @@ pub(crate) fn candidates(
     let mut out = Vec::new();
     for (i, ks) in items.iter().enumerate() {
         for &k in ks.iter() {
-            let Some(p) = post.get(k as usize) else { continue };
+            let Some(p) = post.get(k as usize) else {
+                continue;
+            };
             if p.len() > cap {
                 continue;
             }
@@ -91,7 +96,9 @@ pub(crate) fn align(ctx: &Ctx) -> Vec<Pair> {
     let n_keys = ctx.vocab_len();
     let post = index(items.iter().enumerate(), n_keys);
     let cap = cap(items.len(), ctx.reports.len());
-    let cands = candidates(&items, &post, cap, 1, |i, j| ctx.sents[i].report != ctx.sents[j].report);
+    let cands = candidates(&items, &post, cap, 1, |i, j| {
+        ctx.sents[i].report != ctx.sents[j].report
+    });
     let mut out = Vec::new();
     for (a, b) in cands {
         let (ka, kb) = (items[a], items[b]);
@@ -102,7 +109,12 @@ pub(crate) fn align(ctx: &Ctx) -> Vec<Pair> {
         let dice = 2.0 * n as f32 / (ka.len() + kb.len()) as f32;
         let containment = n as f32 / ka.len().min(kb.len()).max(1) as f32;
         if dice >= MIN_DICE || containment >= MIN_CONTAINMENT && ka.len().min(kb.len()) >= 4 {
-            out.push(Pair { a, b, dice, containment });
+            out.push(Pair {
+                a,
+                b,
+                dice,
+                containment,
+            });
         }
     }
     out
@@ -115,11 +127,18 @@ pub(crate) fn coverage(ctx: &Ctx, aligned: &[Pair]) -> Coverage {
     let mut row_of = vec![usize::MAX; ctx.people.list.len()];
     for (r, (text, a)) in ctx.reports.iter().enumerate() {
         for q in &a.quotes {
-            let Some(p) = ctx.people.of(r, q.speaker) else { continue };
-            let Some(slot) = row_of.get_mut(p) else { continue };
+            let Some(p) = ctx.people.of(r, q.speaker) else {
+                continue;
+            };
+            let Some(slot) = row_of.get_mut(p) else {
+                continue;
+            };
             if *slot == usize::MAX {
                 *slot = rows.len();
-                rows.push(SpeakerRow { person: p, reports: vec![SpeakerCell::default(); n] });
+                rows.push(SpeakerRow {
+                    person: p,
+                    reports: vec![SpeakerCell::default(); n],
+                });
             }
             if let Some(cell) = rows.get_mut(*slot).and_then(|row| row.reports.get_mut(r)) {
                 cell.quotes += 1;
@@ -130,13 +149,26 @@ pub(crate) fn coverage(ctx: &Ctx, aligned: &[Pair]) -> Coverage {
     let total = |row: &SpeakerRow| row.reports.iter().map(|c| c.words).sum::<usize>();
     rows.sort_by(|x, y| total(y).cmp(&total(x)).then(x.person.cmp(&y.person)));
 
-    let mut sentences: Vec<SentenceCoverage> =
-        ctx.sents.iter().map(|s| SentenceCoverage { report: s.report, span: s.span, matches: Vec::new() }).collect();
+    let mut sentences: Vec<SentenceCoverage> = ctx
+        .sents
+        .iter()
+        .map(|s| SentenceCoverage {
+            report: s.report,
+            span: s.span,
+            matches: Vec::new(),
+        })
+        .collect();
     for p in aligned {
         for (x, y) in [(p.a, p.b), (p.b, p.a)] {
             let report = ctx.sents[y].report;
-            let m = SentenceMatch { report, sentence: y, score: p.score() };
-            let Some(sc) = sentences.get_mut(x) else { continue };
+            let m = SentenceMatch {
+                report,
+                sentence: y,
+                score: p.score(),
+            };
+            let Some(sc) = sentences.get_mut(x) else {
+                continue;
+            };
             match sc.matches.iter_mut().find(|m| m.report == report) {
                 Some(old) if old.score < m.score => *old = m,
                 Some(_) => {}
@@ -147,5 +179,8 @@ pub(crate) fn coverage(ctx: &Ctx, aligned: &[Pair]) -> Coverage {
     for s in &mut sentences {
         s.matches.sort_by_key(|m| m.report);
     }
-    Coverage { speakers: rows, sentences }
+    Coverage {
+        speakers: rows,
+        sentences,
+    }
 }

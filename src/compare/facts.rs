@@ -23,7 +23,8 @@ pub const NUMBER_MIN_SCORE: f32 = 0.5;
 
 /// Words that say whose a title is rather than what it is: left out when titles are compared,
 /// so `US President` and `President` agree.
-const NATIONALITY: &str = "us u.s. usa american america united states uk u.k. british britain english
+const NATIONALITY: &str =
+    "us u.s. usa american america united states uk u.k. british britain english
 russian russia ukrainian ukraine french france german germany chinese china european eu israeli
 israel iranian iran indian india japanese japan saudi turkish turkey polish poland canadian canada
 australian australia italian italy spanish spain nato un u.n. middle east west western eastern";
@@ -32,9 +33,29 @@ const IGNORED: &str = "mr mr. mrs mrs. ms ms. dr dr. sir the a an of for in on t
 /// Modifiers that change what a title means (`Former President` is not `President`).
 const STATUS: &str = "former ex acting late interim outgoing elect then-president deputy vice";
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 fn in_list(list: &str, w: &str) -> bool {
     list.split_whitespace().any(|x| x == w)
@@ -49,7 +70,11 @@ fn is_honorific(w: &str) -> bool {
 }
 
 fn capitalised(text: &str, w: &Word) -> bool {
-    w.span.as_str(text).chars().next().is_some_and(char::is_uppercase)
+    w.span
+        .as_str(text)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 fn possessive(text: &str, w: &Word) -> bool {
@@ -91,7 +116,13 @@ fn normalise(text: &str, ws: &[Word]) -> Vec<String> {
         .filter(|w| !possessive(text, w))
         .map(|w| w.span.as_str(text).to_lowercase().replace('’', "'"))
         .filter(|w| !in_list(NATIONALITY, w) && !in_list(IGNORED, w) && !is_honorific(w))
-        .map(|w| if w == "advisor" { "adviser".to_string() } else { w })
+        .map(|w| {
+            if w == "advisor" {
+                "adviser".to_string()
+            } else {
+                w
+            }
+        })
         .collect();
     out.sort();
     out.dedup();
@@ -113,7 +144,12 @@ fn describe(text: &str, ws: &[Word], k: usize) -> Option<(usize, usize)> {
     while j > 0 && firsts < 2 {
         let w = &ws[j - 1];
         let l = w.lower.as_str();
-        if capitalised(text, w) && !is_title_word(l) && !in_list(NATIONALITY, l) && !possessive(text, w) && !gap_has(text, w, &ws[j], ',') {
+        if capitalised(text, w)
+            && !is_title_word(l)
+            && !in_list(NATIONALITY, l)
+            && !possessive(text, w)
+            && !gap_has(text, w, &ws[j], ',')
+        {
             j -= 1;
             firsts += 1;
         } else {
@@ -125,7 +161,11 @@ fn describe(text: &str, ws: &[Word], k: usize) -> Option<(usize, usize)> {
     let mut i = j;
     while i > 0 {
         let w = &ws[i - 1];
-        if gap_has(text, w, &ws[i], ',') || Span::new(w.span.end, ws[i].span.start).as_str(text).contains(['"', '“', '”', '(', ')']) {
+        if gap_has(text, w, &ws[i], ',')
+            || Span::new(w.span.end, ws[i].span.start)
+                .as_str(text)
+                .contains(['"', '“', '”', '(', ')'])
+        {
             break;
         }
         let l = w.lower.as_str();
@@ -140,32 +180,50 @@ fn describe(text: &str, ws: &[Word], k: usize) -> Option<(usize, usize)> {
         }
         i -= 1;
     }
-    if i < name_start && ws[i..name_start].iter().any(|w| is_title_word(&w.lower) && !is_honorific(&w.lower)) {
+    if i < name_start
+        && ws[i..name_start]
+            .iter()
+            .any(|w| is_title_word(&w.lower) && !is_honorific(&w.lower))
+    {
         return Some((i, name_start));
     }
     // A phrase before a comma, from the sentence start, a comma or `and`.
-    if name_start > 0 && i == name_start && gap_has(text, &ws[name_start - 1], &ws[name_start], ',') {
+    if name_start > 0 && i == name_start && gap_has(text, &ws[name_start - 1], &ws[name_start], ',')
+    {
         let mut b = name_start - 1;
-        while b > 0 && !gap_has(text, &ws[b - 1], &ws[b], ',') && ws[b - 1].lower != "and" && name_start - b < 8 {
+        while b > 0
+            && !gap_has(text, &ws[b - 1], &ws[b], ',')
+            && ws[b - 1].lower != "and"
+            && name_start - b < 8
+        {
             b -= 1;
         }
-        let at_boundary = b == 0 || gap_has(text, &ws[b - 1], &ws[b], ',') || ws[b - 1].lower == "and";
+        let at_boundary =
+            b == 0 || gap_has(text, &ws[b - 1], &ws[b], ',') || ws[b - 1].lower == "and";
         let phrase = &ws[b..name_start];
-        let titled = phrase.iter().any(|w| is_title_word(&w.lower) && !is_honorific(&w.lower));
-        let starts_well = phrase.first().is_some_and(|w| possessive(text, w) || in_list(NATIONALITY, &w.lower) || w.lower == "the");
+        let titled = phrase
+            .iter()
+            .any(|w| is_title_word(&w.lower) && !is_honorific(&w.lower));
+        let starts_well = phrase.first().is_some_and(|w| {
+            possessive(text, w) || in_list(NATIONALITY, &w.lower) || w.lower == "the"
+        });
         if at_boundary && titled && starts_well && phrase.len() <= 7 {
             return Some((b, name_start));
         }
     }
     // An apposition after the name: `, the … ,` or `, Trump's … ,`.
     if let Some(n) = ws.get(k + 1) {
-        if gap_has(text, &ws[k], n, ',') && (matches!(n.lower.as_str(), "the" | "a" | "an") || possessive(text, n)) {
+        if gap_has(text, &ws[k], n, ',')
+            && (matches!(n.lower.as_str(), "the" | "a" | "an") || possessive(text, n))
+        {
             let mut e = k + 1;
             while e + 1 < ws.len() && !gap_has(text, &ws[e], &ws[e + 1], ',') && e - k < 10 {
                 e += 1;
             }
             let phrase = &ws[k + 1..=e];
-            let titled = phrase.iter().any(|w| is_title_word(&w.lower) && !is_honorific(&w.lower));
+            let titled = phrase
+                .iter()
+                .any(|w| is_title_word(&w.lower) && !is_honorific(&w.lower));
             let ends_clause = e + 1 == ws.len() || gap_has(text, &ws[e], &ws[e + 1], ',');
             if titled && ends_clause && e - k <= 9 {
                 return Some((k + 1, e + 1));
@@ -185,26 +243,41 @@ pub(crate) fn titles(ctx: &Ctx) -> Vec<Discrepancy> {
     for s in &ctx.sents {
         let text = ctx.text(s.report);
         for (k, w) in s.words.iter().enumerate() {
-            let Some(&p) = names.get(w.lower.as_str()) else { continue };
+            let Some(&p) = names.get(w.lower.as_str()) else {
+                continue;
+            };
             if !capitalised(text, w) {
                 continue;
             }
-            let Some((a, b)) = describe(text, &s.words, k) else { continue };
-            let (Some(first), Some(last)) = (s.words.get(a), s.words.get(b.saturating_sub(1))) else { continue };
+            let Some((a, b)) = describe(text, &s.words, k) else {
+                continue;
+            };
+            let (Some(first), Some(last)) = (s.words.get(a), s.words.get(b.saturating_sub(1)))
+            else {
+                continue;
+            };
             let norm = normalise(text, &s.words[a..b]);
             if norm.is_empty() {
                 continue;
             }
             let span = Span::new(first.span.start, last.span.end);
             if let Some(list) = by_person.get_mut(p) {
-                list.push(Desc { report: s.report, span, context: s.span, surface: span.as_str(text).to_string(), norm });
+                list.push(Desc {
+                    report: s.report,
+                    span,
+                    context: s.span,
+                    surface: span.as_str(text).to_string(),
+                    norm,
+                });
             }
         }
     }
     let mut out = Vec::new();
     for (p, descs) in by_person.iter().enumerate() {
         let conflict = descs.iter().any(|a| {
-            descs.iter().any(|b| a.report != b.report && a.norm != b.norm && titles_conflict(&a.norm, &b.norm))
+            descs.iter().any(|b| {
+                a.report != b.report && a.norm != b.norm && titles_conflict(&a.norm, &b.norm)
+            })
         });
         if !conflict {
             continue;
@@ -233,21 +306,34 @@ pub(crate) fn titles(ctx: &Ctx) -> Vec<Discrepancy> {
             v.1.sort_unstable();
         }
         values.sort_by_key(|v| v.1.len());
-        let parts: Vec<String> = values.iter().map(|v| format!("{} ({})", v.2.surface, reports_label(&v.1))).collect();
+        let parts: Vec<String> = values
+            .iter()
+            .map(|v| format!("{} ({})", v.2.surface, reports_label(&v.1)))
+            .collect();
         let name = &ctx.people.list[p].name;
-        out.push(Discrepancy { kind: DiscrepancyKind::Title, label: format!("Title of {name}: {}", parts.join(" vs ")), items });
+        out.push(Discrepancy {
+            kind: DiscrepancyKind::Title,
+            label: format!("Title of {name}: {}", parts.join(" vs ")),
+            items,
+        });
     }
     out
 }
 
 fn item(d: &Desc) -> DiscrepancyItem {
-    DiscrepancyItem { report: d.report, span: d.span, context: d.context, value: d.surface.clone() }
+    DiscrepancyItem {
+        report: d.report,
+        span: d.span,
+        context: d.context,
+        value: d.surface.clone(),
+    }
 }
 
 /// Two descriptions conflict when they differ in a status word (`former`) or when neither is a
 /// less specific form of the other (`Special Envoy for the Middle East`, `envoy for the conflict`).
 fn titles_conflict(a: &[String], b: &[String]) -> bool {
-    let status = |x: &[String], y: &[String]| x.iter().any(|w| in_list(STATUS, w) && !y.contains(w));
+    let status =
+        |x: &[String], y: &[String]| x.iter().any(|w| in_list(STATUS, w) && !y.contains(w));
     if status(a, b) || status(b, a) {
         return true;
     }
@@ -269,7 +355,9 @@ struct Val {
 
 /// True when `at` lies inside one of the report's quotations.
 fn in_quote(ctx: &Ctx, report: usize, at: Span) -> bool {
-    ctx.reports.get(report).is_some_and(|(_, a)| a.quotes.iter().any(|q| q.inner.contains(at)))
+    ctx.reports
+        .get(report)
+        .is_some_and(|(_, a)| a.quotes.iter().any(|q| q.inner.contains(at)))
 }
 
 fn weekdays(ctx: &Ctx, si: usize) -> Vec<Val> {
@@ -277,20 +365,51 @@ fn weekdays(ctx: &Ctx, si: usize) -> Vec<Val> {
     s.words
         .iter()
         .filter(|w| WEEKDAYS.contains(&w.lower.as_str()) && !in_quote(ctx, s.report, w.span))
-        .map(|w| Val { span: w.span, value: w.lower.clone(), unit: Vec::new(), unit_text: String::new() })
+        .map(|w| Val {
+            span: w.span,
+            value: w.lower.clone(),
+            unit: Vec::new(),
+            unit_text: String::new(),
+        })
         .collect()
 }
 
 fn number_of(w: &str) -> Option<f64> {
     const SMALL: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     if let Some(i) = SMALL.iter().position(|&x| x == w) {
         return Some(i as f64);
     }
-    const TENS: [(&str, f64); 7] =
-        [("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0)];
+    const TENS: [(&str, f64); 7] = [
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+    ];
     if let Some(&(_, v)) = TENS.iter().find(|(x, _)| *x == w) {
         return Some(v);
     }
@@ -311,17 +430,32 @@ fn dates(ctx: &Ctx, si: usize) -> Vec<Val> {
         }
         let month = MONTHS.iter().position(|&m| m == w.lower);
         if let (Some(m), Some(n)) = (month, ws.get(k + 1)) {
-            if let Some(d) = number_of(&n.lower).filter(|d| (1.0..=31.0).contains(d) && d.fract() == 0.0) {
-                out.push(Val { span: Span::new(w.span.start, n.span.end), value: format!("{}-{}", m + 1, d), unit: vec![], unit_text: String::new() });
+            if let Some(d) =
+                number_of(&n.lower).filter(|d| (1.0..=31.0).contains(d) && d.fract() == 0.0)
+            {
+                out.push(Val {
+                    span: Span::new(w.span.start, n.span.end),
+                    value: format!("{}-{}", m + 1, d),
+                    unit: vec![],
+                    unit_text: String::new(),
+                });
             }
         }
         // 2025-03-18
         if w.lower.len() == 4 && w.lower.bytes().all(|b| b.is_ascii_digit()) {
             if let (Some(mo), Some(d)) = (ws.get(k + 1), ws.get(k + 2)) {
-                let dashes = Span::new(w.span.end, mo.span.start).as_str(text) == "-" && Span::new(mo.span.end, d.span.start).as_str(text) == "-";
-                if let (true, Some(m), Some(day)) = (dashes, number_of(&mo.lower), number_of(&d.lower)) {
+                let dashes = Span::new(w.span.end, mo.span.start).as_str(text) == "-"
+                    && Span::new(mo.span.end, d.span.start).as_str(text) == "-";
+                if let (true, Some(m), Some(day)) =
+                    (dashes, number_of(&mo.lower), number_of(&d.lower))
+                {
                     if (1.0..=12.0).contains(&m) && (1.0..=31.0).contains(&day) {
-                        out.push(Val { span: Span::new(w.span.start, d.span.end), value: format!("{m}-{day}"), unit: vec![], unit_text: String::new() });
+                        out.push(Val {
+                            span: Span::new(w.span.start, d.span.end),
+                            value: format!("{m}-{day}"),
+                            unit: vec![],
+                            unit_text: String::new(),
+                        });
                     }
                 }
             }
@@ -336,13 +470,21 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Val> {
     let ws = &s.words;
     let mut out = Vec::new();
     for (k, w) in ws.iter().enumerate() {
-        let Some(v) = number_of(&w.lower) else { continue };
+        let Some(v) = number_of(&w.lower) else {
+            continue;
+        };
         // Years, dates and times are not quantities.
-        let prev = k.checked_sub(1).and_then(|p| ws.get(p)).map(|p| p.lower.as_str());
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| ws.get(p))
+            .map(|p| p.lower.as_str());
         let next = ws.get(k + 1).map(|n| n.lower.as_str());
         if (1800.0..=2100.0).contains(&v) && w.lower.len() == 4
             || prev.is_some_and(|p| MONTHS.contains(&p))
-            || next.is_some_and(|n| MONTHS.contains(&n) || matches!(n, "am" | "pm" | "a.m" | "p.m" | "percent" | "o'clock"))
+            || next.is_some_and(|n| {
+                MONTHS.contains(&n)
+                    || matches!(n, "am" | "pm" | "a.m" | "p.m" | "percent" | "o'clock")
+            })
             || w.lower == "one" && next.is_some_and(|n| n == "of" || n == "another")
             || in_quote(ctx, s.report, w.span)
         {
@@ -369,7 +511,12 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Val> {
             prev_w = n;
         }
         if !unit.is_empty() {
-            out.push(Val { span: w.span, value: fmt_num(v), unit, unit_text });
+            out.push(Val {
+                span: w.span,
+                value: fmt_num(v),
+                unit,
+                unit_text,
+            });
         }
     }
     out
@@ -385,7 +532,11 @@ fn fmt_num(v: f64) -> String {
 
 /// People named in a sentence (by surname).
 fn persons_in(ctx: &Ctx, names: &HashMap<String, usize>, si: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = ctx.sents[si].words.iter().filter_map(|w| names.get(w.lower.as_str()).copied()).collect();
+    let mut out: Vec<usize> = ctx.sents[si]
+        .words
+        .iter()
+        .filter_map(|w| names.get(w.lower.as_str()).copied())
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -408,14 +559,23 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
         if score >= DATE_MIN_SCORE {
             let shared: Vec<usize> = {
                 let b = persons_in(ctx, &names, p.b);
-                persons_in(ctx, &names, p.a).into_iter().filter(|x| b.contains(x)).collect()
+                persons_in(ctx, &names, p.a)
+                    .into_iter()
+                    .filter(|x| b.contains(x))
+                    .collect()
             };
             // Without a person both sentences name, only a close match is one event.
             let who = shared.first().map(|&p| ctx.people.list[p].name.as_str());
             if who.is_some() || score >= DATE_UNNAMED_MIN_SCORE {
-                for (what, get) in [("Weekday", weekdays as fn(&Ctx, usize) -> Vec<Val>), ("Date", dates)] {
+                for (what, get) in [
+                    ("Weekday", weekdays as fn(&Ctx, usize) -> Vec<Val>),
+                    ("Date", dates),
+                ] {
                     let (va, vb) = (get(ctx, p.a), get(ctx, p.b));
-                    if va.is_empty() || vb.is_empty() || va.iter().any(|x| vb.iter().any(|y| x.value == y.value)) {
+                    if va.is_empty()
+                        || vb.is_empty()
+                        || va.iter().any(|x| vb.iter().any(|y| x.value == y.value))
+                    {
                         continue;
                     }
                     let verb = says(ctx, p.a) && says(ctx, p.b);
@@ -424,7 +584,18 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
                         Some(name) => format!("{what} of an event with {name}"),
                         None => format!("{what} of the same event"),
                     };
-                    found.push((DiscrepancyKind::Date, label, Side { sent: p.a, val: va[0].clone() }, Side { sent: p.b, val: vb[0].clone() }));
+                    found.push((
+                        DiscrepancyKind::Date,
+                        label,
+                        Side {
+                            sent: p.a,
+                            val: va[0].clone(),
+                        },
+                        Side {
+                            sent: p.b,
+                            val: vb[0].clone(),
+                        },
+                    ));
                 }
             }
         }
@@ -438,11 +609,24 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
                     }
                     // The other value with the same unit on the same side makes it no conflict.
                     let same_unit = |v: &Val| v.unit.first() == Some(u);
-                    if na.iter().any(|v| same_unit(v) && v.value == y.value) || nb.iter().any(|v| same_unit(v) && v.value == x.value) {
+                    if na.iter().any(|v| same_unit(v) && v.value == y.value)
+                        || nb.iter().any(|v| same_unit(v) && v.value == x.value)
+                    {
                         continue;
                     }
                     let label = format!("Number of {}", x.unit_text.to_lowercase());
-                    found.push((DiscrepancyKind::Number, label, Side { sent: p.a, val: x.clone() }, Side { sent: p.b, val: y.clone() }));
+                    found.push((
+                        DiscrepancyKind::Number,
+                        label,
+                        Side {
+                            sent: p.a,
+                            val: x.clone(),
+                        },
+                        Side {
+                            sent: p.b,
+                            val: y.clone(),
+                        },
+                    ));
                 }
             }
         }
@@ -454,7 +638,9 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
 pub(crate) fn says(ctx: &Ctx, si: usize) -> bool {
     let lex = Lexicon::get();
     let s = &ctx.sents[si];
-    s.words.iter().any(|w| lex.verb_of(lex.info(&w.lower)).is_some() && !in_quote(ctx, s.report, w.span))
+    s.words
+        .iter()
+        .any(|w| lex.verb_of(lex.info(&w.lower)).is_some() && !in_quote(ctx, s.report, w.span))
 }
 
 /// Pairwise conflicts of one label that share a sentence become one discrepancy.
@@ -482,10 +668,19 @@ fn merge(ctx: &Ctx, found: Vec<(DiscrepancyKind, String, Side, Side)>) -> Vec<Di
                 .iter()
                 .map(|s| {
                     let sent = &ctx.sents[s.sent];
-                    DiscrepancyItem { report: sent.report, span: s.val.span, context: sent.span, value: s.val.span.as_str(ctx.text(sent.report)).to_string() }
+                    DiscrepancyItem {
+                        report: sent.report,
+                        span: s.val.span,
+                        context: sent.span,
+                        value: s.val.span.as_str(ctx.text(sent.report)).to_string(),
+                    }
                 })
                 .collect();
-            Discrepancy { kind, label: format!("{label}: {}", values_label(&items)), items }
+            Discrepancy {
+                kind,
+                label: format!("{label}: {}", values_label(&items)),
+                items,
+            }
         })
         .collect()
 }
@@ -504,34 +699,63 @@ fn values_label(items: &[DiscrepancyItem]) -> String {
             None => values.push((v, vec![it.report])),
         }
     }
-    values.iter().map(|(v, rs)| format!("{v} ({})", reports_label(rs))).collect::<Vec<_>>().join(" vs ")
+    values
+        .iter()
+        .map(|(v, rs)| format!("{v} ({})", reports_label(rs)))
+        .collect::<Vec<_>>()
+        .join(" vs ")
 }
 
 /// The same words given to different speakers, and the same quotation said on different days.
 pub(crate) fn quote_facts(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> {
     let mut out = Vec::new();
     for g in groups {
-        let opening: String = g.majority.iter().take(8).map(|m| m.word.as_str()).collect::<Vec<_>>().join(" ");
+        let opening: String = g
+            .majority
+            .iter()
+            .take(8)
+            .map(|m| m.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let ellipsis = if g.majority.len() > 8 { "…" } else { "" };
         // Speakers.
-        let named: Vec<_> = g.members.iter().filter_map(|m| m.person.map(|p| (m, p))).collect();
+        let named: Vec<_> = g
+            .members
+            .iter()
+            .filter_map(|m| m.person.map(|p| (m, p)))
+            .collect();
         if named.iter().any(|(_, p)| *p != named[0].1) {
             let items: Vec<DiscrepancyItem> = named
                 .iter()
                 .filter_map(|(m, p)| {
                     let span = *m.spans.first()?;
-                    let context = ctx.sentence_at(m.report, span.start).map_or(span, |i| ctx.sents[i].span);
-                    Some(DiscrepancyItem { report: m.report, span, context, value: ctx.people.list.get(*p)?.name.clone() })
+                    let context = ctx
+                        .sentence_at(m.report, span.start)
+                        .map_or(span, |i| ctx.sents[i].span);
+                    Some(DiscrepancyItem {
+                        report: m.report,
+                        span,
+                        context,
+                        value: ctx.people.list.get(*p)?.name.clone(),
+                    })
                 })
                 .collect();
             let label = format!("Speaker of “{opening}{ellipsis}”: {}", values_label(&items));
-            out.push(Discrepancy { kind: DiscrepancyKind::Speaker, label, items });
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Speaker,
+                label,
+                items,
+            });
         }
         // The day it was said: one weekday outside the quotation in the sentence that carries it.
         let mut sides: Vec<DiscrepancyItem> = Vec::new();
         for m in &g.members {
-            let Some(first) = m.spans.first() else { continue };
-            let Some(si) = ctx.sentence_at(m.report, first.start) else { continue };
+            let Some(first) = m.spans.first() else {
+                continue;
+            };
+            let Some(si) = ctx.sentence_at(m.report, first.start) else {
+                continue;
+            };
             let days = weekdays(ctx, si);
             let mut distinct: Vec<&str> = days.iter().map(|d| d.value.as_str()).collect();
             distinct.dedup();
@@ -545,10 +769,23 @@ pub(crate) fn quote_facts(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> 
                 });
             }
         }
-        if sides.iter().any(|s| !s.value.eq_ignore_ascii_case(&sides[0].value)) {
-            let who = g.person.and_then(|p| ctx.people.list.get(p)).map_or("an unnamed speaker".to_string(), |p| p.name.clone());
-            let label = format!("Weekday {who} said “{opening}{ellipsis}”: {}", values_label(&sides));
-            out.push(Discrepancy { kind: DiscrepancyKind::Date, label, items: sides });
+        if sides
+            .iter()
+            .any(|s| !s.value.eq_ignore_ascii_case(&sides[0].value))
+        {
+            let who = g
+                .person
+                .and_then(|p| ctx.people.list.get(p))
+                .map_or("an unnamed speaker".to_string(), |p| p.name.clone());
+            let label = format!(
+                "Weekday {who} said “{opening}{ellipsis}”: {}",
+                values_label(&sides)
+            );
+            out.push(Discrepancy {
+                kind: DiscrepancyKind::Date,
+                label,
+                items: sides,
+            });
         }
     }
     out

@@ -250,7 +250,11 @@ impl Vocab {
 
     /// Sorted, deduplicated ids of the content words.
     pub fn keys(&mut self, ws: &[words::Word]) -> Vec<u32> {
-        let mut k: Vec<u32> = ws.iter().filter(|w| w.is_content()).map(|w| self.id(&w.key)).collect();
+        let mut k: Vec<u32> = ws
+            .iter()
+            .filter(|w| w.is_content())
+            .map(|w| self.id(&w.key))
+            .collect();
         k.sort_unstable();
         k.dedup();
         k
@@ -296,13 +300,24 @@ impl<'a> Ctx<'a> {
                 for span in words::sentences(text, p) {
                     let ws = words::words(text, span);
                     let keys = vocab.keys(&ws);
-                    sents.push(Sent { report: r, span, words: ws, keys });
+                    sents.push(Sent {
+                        report: r,
+                        span,
+                        words: ws,
+                        keys,
+                    });
                 }
             }
             report_sents.push(first..sents.len());
         }
         let people = people::People::new(reports);
-        Ctx { reports, sents, report_sents, vocab, people }
+        Ctx {
+            reports,
+            sents,
+            report_sents,
+            vocab,
+            people,
+        }
     }
 
     pub fn vocab_len(&self) -> usize {
@@ -318,7 +333,10 @@ impl<'a> Ctx<'a> {
         let range = self.report_sents.get(report)?.clone();
         let slice = self.sents.get(range.clone())?;
         let k = slice.partition_point(|s| s.span.end <= at);
-        slice.get(k).filter(|s| s.span.start <= at).map(|_| range.start + k)
+        slice
+            .get(k)
+            .filter(|s| s.span.start <= at)
+            .map(|_| range.start + k)
     }
 }
 
@@ -334,7 +352,13 @@ pub fn compare(reports: &[(&str, &Analysis)]) -> Comparison {
     discrepancies.extend(facts::dates_and_numbers(&ctx, &aligned));
     discrepancies.extend(facts::quote_facts(&ctx, &quote_groups));
     let coverage = coverage::coverage(&ctx, &aligned);
-    Comparison { people: ctx.people.list.clone(), quote_groups, paraphrases, discrepancies, coverage }
+    Comparison {
+        people: ctx.people.list.clone(),
+        quote_groups,
+        paraphrases,
+        discrepancies,
+        coverage,
+    }
 }
 
 /// `report 1` or `reports 0, 2, 3`.

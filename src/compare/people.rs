@@ -78,13 +78,21 @@ impl People {
         let mut of = HashMap::default();
         for (r, (_, a)) in reports.iter().enumerate() {
             for (s, sp) in a.speakers.iter().enumerate() {
-                let Some(k) = key(&sp.name, sp.organisation) else { continue };
-                let found = keys.iter().position(|(kk, org)| *org == sp.organisation && near(kk, &k));
+                let Some(k) = key(&sp.name, sp.organisation) else {
+                    continue;
+                };
+                let found = keys
+                    .iter()
+                    .position(|(kk, org)| *org == sp.organisation && near(kk, &k));
                 let p = match found {
                     Some(p) => p,
                     None => {
                         keys.push((k, sp.organisation));
-                        list.push(Person { name: sp.name.clone(), organisation: sp.organisation, speakers: Vec::new() });
+                        list.push(Person {
+                            name: sp.name.clone(),
+                            organisation: sp.organisation,
+                            speakers: Vec::new(),
+                        });
                         list.len() - 1
                     }
                 };

@@ -9,7 +9,10 @@ use similar::{capture_diff_slices, Algorithm, DiffOp as Op};
 
 use super::coverage::{candidates, cap, index};
 use super::words::{self, Word};
-use super::{shared, Ctx, DiffOp, DiffPart, MajorityWord, Paraphrase, QuoteGroup, QuoteMember, QuoteParaphrase};
+use super::{
+    shared, Ctx, DiffOp, DiffPart, MajorityWord, Paraphrase, QuoteGroup, QuoteMember,
+    QuoteParaphrase,
+};
 use crate::model::QuoteKind;
 use crate::span::Span;
 
@@ -57,7 +60,14 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                 if keys.is_empty() {
                     continue;
                 }
-                out.push(Unit { report: r, quote: qi, span, words: ws, keys, person });
+                out.push(Unit {
+                    report: r,
+                    quote: qi,
+                    span,
+                    words: ws,
+                    keys,
+                    person,
+                });
             }
         }
     }
@@ -74,10 +84,17 @@ fn same_utterance(a: &Unit, b: &Unit) -> bool {
     match (a.person, b.person) {
         (Some(x), Some(y)) if x == y => {
             // A one-word partial quotation belongs to a longer one that has its word.
-            (n >= SAME_SPEAKER_MIN_SHARED || n == 1 && min == 1) && containment >= SAME_SPEAKER_MIN_CONTAINMENT
+            (n >= SAME_SPEAKER_MIN_SHARED || n == 1 && min == 1)
+                && containment >= SAME_SPEAKER_MIN_CONTAINMENT
         }
-        (Some(_), Some(_)) => n >= OTHER_MIN_SHARED && containment >= OTHER_MIN_CONTAINMENT && dice >= OTHER_MIN_DICE,
-        _ => n >= UNKNOWN_MIN_SHARED && containment >= UNKNOWN_MIN_CONTAINMENT && dice >= UNKNOWN_MIN_DICE,
+        (Some(_), Some(_)) => {
+            n >= OTHER_MIN_SHARED && containment >= OTHER_MIN_CONTAINMENT && dice >= OTHER_MIN_DICE
+        }
+        _ => {
+            n >= UNKNOWN_MIN_SHARED
+                && containment >= UNKNOWN_MIN_CONTAINMENT
+                && dice >= UNKNOWN_MIN_DICE
+        }
     }
 }
 
@@ -93,12 +110,18 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
     let units = units(ctx);
     let items: Vec<&[u32]> = units.iter().map(|u| u.keys.as_slice()).collect();
-    let n_keys = items.iter().flat_map(|k| k.iter()).max().map_or(0, |&m| m as usize + 1);
+    let n_keys = items
+        .iter()
+        .flat_map(|k| k.iter())
+        .max()
+        .map_or(0, |&m| m as usize + 1);
     let post = index(items.iter().enumerate(), n_keys);
     // Blocking: same speaker, or a shared rare word (the index); a one-word quotation only
     // meets quotations of its own speaker.
     let cap = cap(items.len(), ctx.reports.len());
-    let cands = candidates(&items, &post, cap, 1, |i, j| units[i].report != units[j].report);
+    let cands = candidates(&items, &post, cap, 1, |i, j| {
+        units[i].report != units[j].report
+    });
     let mut parent: Vec<usize> = (0..units.len()).collect();
     for (i, j) in cands {
         if same_utterance(&units[i], &units[j]) {
@@ -134,7 +157,10 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
 /// apart (they share a quotation in one report only).
 fn merge_neighbours(units: &[Unit], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
     let quotes_in = |c: &[usize], r: usize| -> Vec<(usize, Option<usize>)> {
-        c.iter().filter(|&&u| units[u].report == r).map(|&u| (units[u].quote, units[u].person)).collect()
+        c.iter()
+            .filter(|&&u| units[u].report == r)
+            .map(|&u| (units[u].quote, units[u].person))
+            .collect()
     };
     let reports_of = |c: &[usize]| -> Vec<usize> {
         let mut rs: Vec<usize> = c.iter().map(|&u| units[u].report).collect();
@@ -161,7 +187,10 @@ fn merge_neighbours(units: &[Unit], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<us
                     if a.iter().any(|&(qa, _)| b.iter().any(|&(qb, _)| qa == qb)) {
                         same += 1;
                         near += 1;
-                    } else if a.iter().any(|&(qa, pa)| b.iter().any(|&(qb, pb)| pa.is_some() && pa == pb && qa.abs_diff(qb) == 1)) {
+                    } else if a.iter().any(|&(qa, pa)| {
+                        b.iter()
+                            .any(|&(qb, pb)| pa.is_some() && pa == pb && qa.abs_diff(qb) == 1)
+                    }) {
                         near += 1;
                     }
                 }
@@ -192,14 +221,24 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
     let ms: Vec<M> = reports
         .iter()
         .map(|&r| {
-            let mut us: Vec<&Unit> = cluster.iter().map(|&u| &units[u]).filter(|u| u.report == r).collect();
+            let mut us: Vec<&Unit> = cluster
+                .iter()
+                .map(|&u| &units[u])
+                .filter(|u| u.report == r)
+                .collect();
             us.sort_by_key(|u| u.span.start);
             let words: Vec<&Word> = us.iter().flat_map(|u| u.words.iter()).collect();
             let mut keys: Vec<u32> = us.iter().flat_map(|u| u.keys.iter().copied()).collect();
             keys.sort_unstable();
             keys.dedup();
             let lower = words.iter().map(|w| w.lower.as_str()).collect();
-            M { report: r, units: us, words, keys, lower }
+            M {
+                report: r,
+                units: us,
+                words,
+                keys,
+                lower,
+            }
         })
         .collect();
     // The medoid: the member most like all others.
@@ -207,11 +246,18 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
         ms.iter()
             .enumerate()
             .filter(|&(j, _)| j != i)
-            .map(|(_, m)| 2.0 * shared(&ms[i].keys, &m.keys) as f32 / (ms[i].keys.len() + m.keys.len()).max(1) as f32)
+            .map(|(_, m)| {
+                2.0 * shared(&ms[i].keys, &m.keys) as f32
+                    / (ms[i].keys.len() + m.keys.len()).max(1) as f32
+            })
             .sum()
     };
     let base = (0..ms.len())
-        .max_by(|&a, &b| closeness(a, &ms).total_cmp(&closeness(b, &ms)).then(b.cmp(&a)))
+        .max_by(|&a, &b| {
+            closeness(a, &ms)
+                .total_cmp(&closeness(b, &ms))
+                .then(b.cmp(&a))
+        })
         .unwrap_or(0);
     let mut support = vec![1usize; ms.get(base).map_or(0, |m| m.lower.len())];
     let mut diffs: Vec<Vec<Op>> = Vec::with_capacity(ms.len());
@@ -239,7 +285,10 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
             continue;
         }
         last_span = Some(w.span);
-        majority.push(MajorityWord { word: w.span.as_str(base_text).to_string(), support: s });
+        majority.push(MajorityWord {
+            word: w.span.as_str(base_text).to_string(),
+            support: s,
+        });
     }
 
     let mut persons: Vec<Option<usize>> = Vec::new();
@@ -250,14 +299,37 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
         let mut parts: Vec<DiffPart> = Vec::new();
         for op in ops {
             match *op {
-                Op::Equal { new_index, len, .. } => push_member(&mut parts, text, &m.words, new_index, len, DiffOp::Same),
-                Op::Delete { old_index, old_len, .. } => {
-                    push_missing(&mut parts, base_text, &base_words, old_index, old_len)
+                Op::Equal { new_index, len, .. } => {
+                    push_member(&mut parts, text, &m.words, new_index, len, DiffOp::Same)
                 }
-                Op::Insert { new_index, new_len, .. } => push_member(&mut parts, text, &m.words, new_index, new_len, DiffOp::Extra),
-                Op::Replace { old_index, old_len, new_index, new_len } => {
+                Op::Delete {
+                    old_index, old_len, ..
+                } => push_missing(&mut parts, base_text, &base_words, old_index, old_len),
+                Op::Insert {
+                    new_index, new_len, ..
+                } => push_member(
+                    &mut parts,
+                    text,
+                    &m.words,
+                    new_index,
+                    new_len,
+                    DiffOp::Extra,
+                ),
+                Op::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => {
                     push_missing(&mut parts, base_text, &base_words, old_index, old_len);
-                    push_member(&mut parts, text, &m.words, new_index, new_len, DiffOp::Extra);
+                    push_member(
+                        &mut parts,
+                        text,
+                        &m.words,
+                        new_index,
+                        new_len,
+                        DiffOp::Extra,
+                    );
                 }
             }
         }
@@ -265,19 +337,41 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
         qs.dedup();
         let person = majority_of(m.units.iter().map(|u| u.person));
         persons.push(person);
-        members.push(QuoteMember { report: m.report, quotes: qs, spans: m.units.iter().map(|u| u.span).collect(), person, diff: parts });
+        members.push(QuoteMember {
+            report: m.report,
+            quotes: qs,
+            spans: m.units.iter().map(|u| u.span).collect(),
+            person,
+            diff: parts,
+        });
     }
     let person = majority_of(persons.into_iter());
-    let exclude: Vec<(usize, Span)> = members.iter().flat_map(|m| m.spans.iter().map(move |&s| (m.report, s))).collect();
+    let exclude: Vec<(usize, Span)> = members
+        .iter()
+        .flat_map(|m| m.spans.iter().map(move |&s| (m.report, s)))
+        .collect();
     let keys: Vec<u32> = ms.iter().flat_map(|m| m.keys.iter().copied()).collect();
-    let paraphrases = person.map(|p| paraphrases(ctx, p, &exclude, &keys)).unwrap_or_default();
-    QuoteGroup { person, members, majority, paraphrases }
+    let paraphrases = person
+        .map(|p| paraphrases(ctx, p, &exclude, &keys))
+        .unwrap_or_default();
+    QuoteGroup {
+        person,
+        members,
+        majority,
+        paraphrases,
+    }
 }
 
 /// Paraphrases in other reports of the attributed quotations that no group holds.
 pub(crate) fn lone_paraphrases(ctx: &mut Ctx, groups: &[QuoteGroup]) -> Vec<QuoteParaphrase> {
     let units = units(ctx);
-    let grouped = |r: usize, q: usize| groups.iter().any(|g| g.members.iter().any(|m| m.report == r && m.quotes.contains(&q)));
+    let grouped = |r: usize, q: usize| {
+        groups.iter().any(|g| {
+            g.members
+                .iter()
+                .any(|m| m.report == r && m.quotes.contains(&q))
+        })
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < units.len() {
@@ -288,15 +382,24 @@ pub(crate) fn lone_paraphrases(ctx: &mut Ctx, groups: &[QuoteGroup]) -> Vec<Quot
         }
         let quote_units = &units[k..end];
         k = end;
-        let Some(p) = quote_units[0].person else { continue };
+        let Some(p) = quote_units[0].person else {
+            continue;
+        };
         if grouped(r, q) {
             continue;
         }
-        let keys: Vec<u32> = quote_units.iter().flat_map(|u| u.keys.iter().copied()).collect();
+        let keys: Vec<u32> = quote_units
+            .iter()
+            .flat_map(|u| u.keys.iter().copied())
+            .collect();
         let exclude: Vec<(usize, Span)> = quote_units.iter().map(|u| (r, u.span)).collect();
         for para in paraphrases(ctx, p, &exclude, &keys) {
             if para.report != r {
-                out.push(QuoteParaphrase { report: r, quote: q, paraphrase: para });
+                out.push(QuoteParaphrase {
+                    report: r,
+                    quote: q,
+                    paraphrase: para,
+                });
             }
         }
     }
@@ -317,7 +420,14 @@ fn majority_of(it: impl Iterator<Item = Option<usize>>) -> Option<usize> {
 }
 
 /// Appends the member's words `from..from + len` as `op`, one part per run of adjacent words.
-fn push_member(parts: &mut Vec<DiffPart>, text: &str, ws: &[&Word], from: usize, len: usize, op: DiffOp) {
+fn push_member(
+    parts: &mut Vec<DiffPart>,
+    text: &str,
+    ws: &[&Word],
+    from: usize,
+    len: usize,
+    op: DiffOp,
+) {
     for w in ws.iter().skip(from).take(len) {
         if let Some(last) = parts.last_mut() {
             if last.op == op {
@@ -326,7 +436,10 @@ fn push_member(parts: &mut Vec<DiffPart>, text: &str, ws: &[&Word], from: usize,
                         continue; // the second half of an expanded contraction
                     }
                     let gap = Span::new(ls.end, w.span.start).as_str(text);
-                    if ls.end <= w.span.start && gap.len() <= 4 && !gap.chars().any(char::is_alphanumeric) {
+                    if ls.end <= w.span.start
+                        && gap.len() <= 4
+                        && !gap.chars().any(char::is_alphanumeric)
+                    {
                         let span = Span::new(ls.start, w.span.end);
                         last.span = Some(span);
                         last.text = span.as_str(text).to_string();
@@ -335,11 +448,21 @@ fn push_member(parts: &mut Vec<DiffPart>, text: &str, ws: &[&Word], from: usize,
                 }
             }
         }
-        parts.push(DiffPart { op, text: w.span.as_str(text).to_string(), span: Some(w.span) });
+        parts.push(DiffPart {
+            op,
+            text: w.span.as_str(text).to_string(),
+            span: Some(w.span),
+        });
     }
 }
 
-fn push_missing(parts: &mut Vec<DiffPart>, base_text: &str, base: &[&Word], from: usize, len: usize) {
+fn push_missing(
+    parts: &mut Vec<DiffPart>,
+    base_text: &str,
+    base: &[&Word],
+    from: usize,
+    len: usize,
+) {
     let mut last = None;
     for w in base.iter().skip(from).take(len) {
         if last == Some(w.span) {
@@ -352,7 +475,11 @@ fn push_missing(parts: &mut Vec<DiffPart>, base_text: &str, base: &[&Word], from
                 p.text.push(' ');
                 p.text.push_str(t);
             }
-            _ => parts.push(DiffPart { op: DiffOp::Missing, text: t.to_string(), span: None }),
+            _ => parts.push(DiffPart {
+                op: DiffOp::Missing,
+                text: t.to_string(),
+                span: None,
+            }),
         }
     }
 }
@@ -360,14 +487,18 @@ fn push_missing(parts: &mut Vec<DiffPart>, base_text: &str, base: &[&Word], from
 /// Sentences that name `p` and report the content of quotations with `keys` without quoting
 /// them; sentences overlapping `exclude` (the quotations themselves) are not candidates.
 fn paraphrases(ctx: &Ctx, p: usize, exclude: &[(usize, Span)], keys: &[u32]) -> Vec<Paraphrase> {
-    let Some(person) = ctx.people.list.get(p) else { return Vec::new() };
+    let Some(person) = ctx.people.list.get(p) else {
+        return Vec::new();
+    };
     let mut group_keys = keys.to_vec();
     group_keys.sort_unstable();
     group_keys.dedup();
     // Sentences that mention the person, found through the speakers' mentions.
     let mut cand: Vec<usize> = Vec::new();
     for &(r, s) in &person.speakers {
-        let Some(sp) = ctx.reports.get(r).and_then(|(_, a)| a.speakers.get(s)) else { continue };
+        let Some(sp) = ctx.reports.get(r).and_then(|(_, a)| a.speakers.get(s)) else {
+            continue;
+        };
         for m in &sp.mentions {
             if let Some(i) = ctx.sentence_at(r, m.start) {
                 cand.push(i);
@@ -376,14 +507,26 @@ fn paraphrases(ctx: &Ctx, p: usize, exclude: &[(usize, Span)], keys: &[u32]) -> 
     }
     cand.sort_unstable();
     cand.dedup();
-    let name_words: Vec<String> = person.name.split_whitespace().map(|w| words::key_of(&w.to_lowercase())).collect();
+    let name_words: Vec<String> = person
+        .name
+        .split_whitespace()
+        .map(|w| words::key_of(&w.to_lowercase()))
+        .collect();
     let mut out = Vec::new();
     for i in cand {
         let s = &ctx.sents[i];
         let a = ctx.reports[s.report].1;
-        let member_here = exclude.iter().any(|&(r, sp)| r == s.report && sp.overlaps(s.span));
+        let member_here = exclude
+            .iter()
+            .any(|&(r, sp)| r == s.report && sp.overlaps(s.span));
         // Not a quotation of the group, not a sentence that is mostly a quotation.
-        if member_here || a.quotes.iter().any(|q| q.kind != QuoteKind::Scare && s.span.overlaps(q.span) && q.span.len() * 2 > s.span.len()) {
+        if member_here
+            || a.quotes.iter().any(|q| {
+                q.kind != QuoteKind::Scare
+                    && s.span.overlaps(q.span)
+                    && q.span.len() * 2 > s.span.len()
+            })
+        {
             continue;
         }
         let own: Vec<u32> = s
@@ -396,8 +539,13 @@ fn paraphrases(ctx: &Ctx, p: usize, exclude: &[(usize, Span)], keys: &[u32]) -> 
             .collect();
         let n = shared(&own, &group_keys);
         let score = n as f32 / own.len().max(1) as f32;
-        if n >= PARAPHRASE_MIN_SHARED && score >= PARAPHRASE_MIN_SCORE && super::facts::says(ctx, i) {
-            out.push(Paraphrase { report: s.report, span: s.span, score });
+        if n >= PARAPHRASE_MIN_SHARED && score >= PARAPHRASE_MIN_SCORE && super::facts::says(ctx, i)
+        {
+            out.push(Paraphrase {
+                report: s.report,
+                span: s.span,
+                score,
+            });
         }
     }
     out

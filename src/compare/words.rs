@@ -38,8 +38,15 @@ both each either neither own same too s t up out off again further once because 
 before after above below between through against per via whether up upon said says say told";
 
 /// Contraction endings: the word they expand to.
-const CONTRACTIONS: [(&str, &str); 7] =
-    [("n't", "not"), ("'ll", "will"), ("'re", "are"), ("'ve", "have"), ("'d", "would"), ("'m", "am"), ("'s", "")];
+const CONTRACTIONS: [(&str, &str); 7] = [
+    ("n't", "not"),
+    ("'ll", "will"),
+    ("'re", "are"),
+    ("'ve", "have"),
+    ("'d", "would"),
+    ("'m", "am"),
+    ("'s", ""),
+];
 
 /// The synonym groups (`src/compare/synonyms.txt`).
 const SYNONYMS: &str = include_str!("synonyms.txt");
@@ -55,7 +62,10 @@ fn lists() -> &'static Lists {
     L.get_or_init(|| {
         let stop = STOP.split_whitespace().collect();
         let mut syn = HashMap::default();
-        for line in SYNONYMS.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        for line in SYNONYMS
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+        {
             let mut it = line.split_whitespace().map(stem);
             if let Some(head) = it.next() {
                 for w in it {
@@ -106,7 +116,11 @@ fn strip_e(s: String) -> String {
 fn undouble(s: String) -> String {
     let b = s.as_bytes();
     let n = b.len();
-    if n >= 3 && b[n - 1].is_ascii_alphabetic() && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
+    if n >= 3
+        && b[n - 1].is_ascii_alphabetic()
+        && b[n - 1] == b[n - 2]
+        && !matches!(b[n - 1], b'l' | b's' | b'z')
+    {
         return s[..n - 1].to_string();
     }
     s
@@ -142,14 +156,26 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() || d == '.' && is_digit_at(s, j + 1) && s[i..j].bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+            if d.is_alphanumeric()
+                || d == '.'
+                    && is_digit_at(s, j + 1)
+                    && s[i..j]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            {
                 end = j + d.len_utf8();
                 chars.next();
-            } else if d == '-' && c.is_alphabetic() && s[i..j].chars().all(char::is_alphabetic) && next_is_alpha(s, j + 1) {
+            } else if d == '-'
+                && c.is_alphabetic()
+                && s[i..j].chars().all(char::is_alphabetic)
+                && next_is_alpha(s, j + 1)
+            {
                 // cease-fire, long-term: one word (numbers keep their own: 30-day)
                 end = j + 1;
                 chars.next();
-            } else if (is_apostrophe(d) || d == ',' && s[i..j].bytes().all(|b| b.is_ascii_digit())) && next_is_alnum(s, j + d.len_utf8()) {
+            } else if (is_apostrophe(d) || d == ',' && s[i..j].bytes().all(|b| b.is_ascii_digit()))
+                && next_is_alnum(s, j + d.len_utf8())
+            {
                 // an apostrophe inside a word, or a thousands separator inside a number
                 end = j + d.len_utf8();
                 chars.next();
@@ -163,15 +189,21 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
 }
 
 fn is_digit_at(s: &str, i: usize) -> bool {
-    s.get(i..).and_then(|r| r.chars().next()).is_some_and(|c| c.is_ascii_digit())
+    s.get(i..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 fn next_is_alpha(s: &str, i: usize) -> bool {
-    s.get(i..).and_then(|r| r.chars().next()).is_some_and(|c| c.is_alphabetic())
+    s.get(i..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_alphabetic())
 }
 
 fn next_is_alnum(s: &str, i: usize) -> bool {
-    s.get(i..).and_then(|r| r.chars().next()).is_some_and(|c| c.is_alphanumeric())
+    s.get(i..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_alphanumeric())
 }
 
 fn push_word(out: &mut Vec<Word>, s: &str, start: usize, end: usize, base: usize) {
@@ -179,7 +211,11 @@ fn push_word(out: &mut Vec<Word>, s: &str, start: usize, end: usize, base: usize
     let lower: String = surface.to_lowercase().replace('’', "'").replace('-', "");
     let span = Span::new(base + start, base + end);
     let mut push = |w: &str| {
-        out.push(Word { span, lower: w.to_string(), key: key_of(w) });
+        out.push(Word {
+            span,
+            lower: w.to_string(),
+            key: key_of(w),
+        });
     };
     for (suffix, expansion) in CONTRACTIONS {
         if lower.len() > suffix.len() && lower.ends_with(suffix) {
@@ -206,7 +242,9 @@ fn push_word(out: &mut Vec<Word>, s: &str, start: usize, end: usize, base: usize
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
-const ABBREV: [&str; 14] = ["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "no", "vs"];
+const ABBREV: [&str; 14] = [
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "no", "vs",
+];
 
 /// The sentences of `text[span]` (trimmed). A sentence ends after `.`, `?`, `!` or `…` (with any
 /// closing quotation marks or brackets that follow) when whitespace and then an upper-case letter,
@@ -222,7 +260,12 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
         if matches!(c, '.' | '?' | '!' | '…') {
             // extend over further terminators and closing marks
             let mut m = k + 1;
-            while m < cs.len() && matches!(cs[m].1, '.' | '?' | '!' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+            while m < cs.len()
+                && matches!(
+                    cs[m].1,
+                    '.' | '?' | '!' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»'
+                )
+            {
                 m += 1;
             }
             let end = cs.get(m).map_or(s.len(), |&(j, _)| j);
@@ -232,7 +275,9 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
                 n += 1;
             }
             let next = cs.get(n).map(|&(_, d)| d);
-            let starts = next.is_none_or(|d| d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '‘' | '\'' | '«'));
+            let starts = next.is_none_or(|d| {
+                d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '‘' | '\'' | '«')
+            });
             let spaced = n > m || m == cs.len();
             if c == '.' && m == k + 1 && is_abbreviation(&s[start..i]) {
                 k = m;
@@ -255,7 +300,10 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let last = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+        .next()
+        .unwrap_or("");
     let last_word = last.rsplit('.').next().unwrap_or(last);
     // Initials (U.S., J.) and titles.
     (last_word.chars().count() == 1 && last_word.chars().all(|c| c.is_uppercase()))
@@ -274,13 +322,22 @@ mod tests {
     use super::*;
 
     fn lowers(t: &str) -> Vec<String> {
-        words(t, Span::new(0, t.len())).into_iter().map(|w| w.lower).collect()
+        words(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|w| w.lower)
+            .collect()
     }
 
     #[test]
     fn contractions_expand() {
-        assert_eq!(lowers("We’ll go, can't stop, it's Anna's"), ["we", "will", "go", "can", "not", "stop", "it", "anna"]);
-        assert_eq!(lowers("30-day truce, 1,200 people, 2.5 km"), ["30", "day", "truce", "1,200", "people", "2.5", "km"]);
+        assert_eq!(
+            lowers("We’ll go, can't stop, it's Anna's"),
+            ["we", "will", "go", "can", "not", "stop", "it", "anna"]
+        );
+        assert_eq!(
+            lowers("30-day truce, 1,200 people, 2.5 km"),
+            ["30", "day", "truce", "1,200", "people", "2.5", "km"]
+        );
     }
 
     #[test]
@@ -297,7 +354,19 @@ mod tests {
     #[test]
     fn sentences_split_at_terminators_not_abbreviations() {
         let t = "Mr. Smith met U.S. officials. “We agree.” He left… Then? Yes";
-        let s: Vec<&str> = sentences(t, Span::new(0, t.len())).iter().map(|s| s.as_str(t)).collect();
-        assert_eq!(s, ["Mr. Smith met U.S. officials.", "“We agree.”", "He left…", "Then?", "Yes"]);
+        let s: Vec<&str> = sentences(t, Span::new(0, t.len()))
+            .iter()
+            .map(|s| s.as_str(t))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Mr. Smith met U.S. officials.",
+                "“We agree.”",
+                "He left…",
+                "Then?",
+                "Yes"
+            ]
+        );
     }
 }

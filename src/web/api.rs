@@ -32,9 +32,14 @@ pub fn analyze_reports(files: Vec<String>, texts: Vec<String>) -> Result<JsValue
         )));
     }
     let analyses: Vec<crate::Analysis> = texts.iter().map(|t| crate::analyze(t)).collect();
-    let pairs: Vec<(&str, &crate::Analysis)> = texts.iter().map(String::as_str).zip(&analyses).collect();
+    let pairs: Vec<(&str, &crate::Analysis)> =
+        texts.iter().map(String::as_str).zip(&analyses).collect();
     let output = crate::report::Output {
-        reports: files.iter().zip(&pairs).map(|(f, (t, a))| ReportOut::new(f, t, a)).collect(),
+        reports: files
+            .iter()
+            .zip(&pairs)
+            .map(|(f, (t, a))| ReportOut::new(f, t, a))
+            .collect(),
         comparison: crate::report::ComparisonOut::from_reports(&pairs),
     };
     serde_wasm_bindgen::to_value(&output).map_err(|e| JsValue::from_str(&e.to_string()))

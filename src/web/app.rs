@@ -34,9 +34,14 @@ impl App {
         render::columns(doc, root, reports)?;
         let on_click = {
             let root = root.clone();
-            EventListener::new(root.clone().as_ref(), "click", move |event| select(&root, event))
+            EventListener::new(root.clone().as_ref(), "click", move |event| {
+                select(&root, event)
+            })
         };
-        Ok(App { root: root.clone(), _listeners: vec![on_click] })
+        Ok(App {
+            root: root.clone(),
+            _listeners: vec![on_click],
+        })
     }
 
     /// The element holding the columns.
@@ -77,7 +82,10 @@ pub fn main() {
 pub fn run() {
     if let Err(err) = start() {
         gloo::console::error!(err.clone());
-        show_error(&format!("The reports could not be shown: {}", describe(&err)));
+        show_error(&format!(
+            "The reports could not be shown: {}",
+            describe(&err)
+        ));
     }
 }
 
@@ -103,7 +111,9 @@ pub fn show_error(message: &str) {
     let status = match doc.get_element_by_id(STATUS_ID) {
         Some(el) => el,
         None => {
-            let Ok(el) = doc.create_element("p") else { return };
+            let Ok(el) = doc.create_element("p") else {
+                return;
+            };
             el.set_id(STATUS_ID);
             if let Some(body) = doc.body() {
                 let _ = body.prepend_with_node_1(&el);

@@ -21,12 +21,19 @@ pub struct Report<'a> {
 impl<'a> Report<'a> {
     /// Analyses `text`.
     pub fn new(file: &'a str, text: &'a str) -> Report<'a> {
-        Report { file, text, analysis: analyze(text) }
+        Report {
+            file,
+            text,
+            analysis: analyze(text),
+        }
     }
 
     /// The embedded seed reports, analysed, in file-name order.
     pub fn seeds() -> Vec<Report<'static>> {
-        crate::seeds::SEEDS.iter().map(|&(file, text)| Report::new(file, text)).collect()
+        crate::seeds::SEEDS
+            .iter()
+            .map(|&(file, text)| Report::new(file, text))
+            .collect()
     }
 }
 
@@ -74,7 +81,9 @@ pub fn column(doc: &Document, index: usize, report: &Report) -> Result<Element, 
 
     let body = doc.create_element("div")?;
     body.set_class_name("report-body");
-    let title_at = a.title.and_then(|t| a.paragraphs.iter().position(|&p| p == t));
+    let title_at = a
+        .title
+        .and_then(|t| a.paragraphs.iter().position(|&p| p == t));
     for (i, &p) in a.paragraphs.iter().enumerate() {
         if Some(i) == title_at {
             continue;
