@@ -90,8 +90,8 @@ pub(crate) const PRONOUNS: &[&str] = &[
     "they're",
 ];
 pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "two", "three", "several",
-    "some", "many", "other", "both", "another", "two", "senior", "top", "this", "that",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
+    "several", "some", "many", "other", "both", "another", "two", "senior", "top", "this", "that",
 ];
 pub(crate) const PARTICLES: &[&str] = &[
     "de", "van", "von", "bin", "al", "da", "der", "la", "le", "du", "of", "ibn", "del", "di",
@@ -911,7 +911,10 @@ impl<'a> Ctx<'a> {
                 ],
             )
         });
-        if before_verb.is_some_and(|k| self.in_list(k, &["was", "were", "is", "are", "been", "be"]))
+        // ("is telling", "was stressing" are progressive, not passive.)
+        if !lw.ends_with("ing")
+            && before_verb
+                .is_some_and(|k| self.in_list(k, &["was", "were", "is", "are", "been", "be"]))
         {
             if self.lw(v + 1) == "by" {
                 return self.np_fwd(v + 2, hi).and_then(|np| stmt(np, v + 2));
@@ -1392,11 +1395,12 @@ impl<'a> Ctx<'a> {
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         });
-        if !titled
-            || inner
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .ends_with(['.', '?', '!'])
-        {
+        // A title does not end a sentence inside its marks ("Peace Through Strength." is a
+        // slogan someone proclaimed).
+        let ends_sentence = inner
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"“”'’`»„«".contains(c))
+            .ends_with(['.', '?', '!']);
+        if !titled || ends_sentence {
             return false;
         }
         // A single sentence-opening word ("That," he added) is speech.

@@ -325,3 +325,11 @@ fn coordinated_verbs_and_colons_take_the_nearest_subject() {
     assert_eq!(mention_of(&t, "It is a myth"), Some("I".into()));
     assert_eq!(mention_of(&t, "It is real"), Some("I".into()));
 }
+
+#[test]
+fn progressive_is_not_passive_and_my_is_a_determiner() {
+    let t = format!("{H}Senator Ida Crane is telling voters that the fund is “depleted.”\n“We live in hard times,” my father often said.\nThe plan was described by Ida Crane as “bold.”");
+    assert_eq!(speaker_of(&t, "depleted"), Some("Ida Crane".into()));
+    assert_eq!(mention_of(&t, "We live"), Some("my father".into()));
+    assert_eq!(speaker_of(&t, "bold"), Some("Ida Crane".into()));
+}
