@@ -1659,6 +1659,20 @@ impl<'a> Ctx<'a> {
                     _ => None,
                 };
                 let org = p == "it" || p == "they";
+                // "Clinton’s campaign is seeking … what they call …": an organisation or a group
+                // that opens the same sentence.
+                if org {
+                    let (sa, _) = self.sentence_range(self.sentence(np.start));
+                    if let Some(subj) = self.clause_subject(sa, np.start) {
+                        let groupish = subj.kind == NpKind::Description
+                            && (self.org_head(subj.end - 1)
+                                || self.lw(subj.end - 1).ends_with('s'))
+                            || subj.kind == NpKind::Name && self.org_head(subj.end - 1);
+                        if groupish && subj.end <= np.start {
+                            return self.resolve_np(reg, subj, names, subjects);
+                        }
+                    }
+                }
                 let start = self.toks[np.start].span.start;
                 let ok = |e: usize| {
                     let ent = &reg.entities[e];

@@ -333,3 +333,13 @@ fn progressive_is_not_passive_and_my_is_a_determiner() {
     assert_eq!(mention_of(&t, "We live"), Some("my father".into()));
     assert_eq!(speaker_of(&t, "bold"), Some("Ida Crane".into()));
 }
+
+#[test]
+fn they_and_it_resolve_to_the_group_opening_the_sentence() {
+    let t = format!("{H}The Lopez campaign is seeking to contrast her approach with what they call Mr. Hale’s “self-centered message.”");
+    assert_eq!(mention_of(&t, "self-centered"), Some("they".into()));
+    assert_eq!(
+        speaker_of(&t, "self-centered"),
+        Some("The Lopez campaign".into())
+    );
+}
