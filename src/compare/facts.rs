@@ -355,9 +355,13 @@ struct Val {
 
 /// True when `at` lies inside one of the report's quotations.
 fn in_quote(ctx: &Ctx, report: usize, at: Span) -> bool {
-    ctx.reports
-        .get(report)
-        .is_some_and(|(_, a)| a.quotes.iter().any(|q| q.inner.contains(at)))
+    let Some(inners) = ctx.quote_inners.get(report) else {
+        return false;
+    };
+    // The outermost quotations do not overlap: only the last one starting before `at` can
+    // hold it.
+    let k = inners.partition_point(|q| q.start <= at.start);
+    k > 0 && inners[k - 1].contains(at)
 }
 
 fn weekdays(ctx: &Ctx, si: usize) -> Vec<Val> {

@@ -27,6 +27,7 @@ use serde::Serialize;
 
 use crate::model::Analysis;
 use crate::span::Span;
+use crate::QuoteKind;
 
 pub use people::Person;
 
@@ -287,6 +288,13 @@ pub(crate) struct Ctx<'a> {
     pub report_sents: Vec<std::ops::Range<usize>>,
     pub vocab: Vocab,
     pub people: people::People,
+    /// For each sentence, true when a quotation (not a scare quote) takes more than half of it.
+    pub mostly_quote: Vec<bool>,
+    /// Per report, the inner spans of its outermost quotations, in order (for "is this word
+    /// quoted?" by binary search).
+    pub quote_inners: Vec<Vec<Span>>,
+    /// Per person, the sentences that may paraphrase them, computed on first use.
+    paraphrase_cache: std::cell::RefCell<HashMap<usize, std::rc::Rc<Vec<(usize, Vec<u32>)>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -311,13 +319,62 @@ impl<'a> Ctx<'a> {
             report_sents.push(first..sents.len());
         }
         let people = people::People::new(reports);
-        Ctx {
+        let mut ctx = Ctx {
             reports,
             sents,
             report_sents,
             vocab,
             people,
+            mostly_quote: Vec::new(),
+            quote_inners: reports
+                .iter()
+                .map(|(_, a)| {
+                    let mut outer: Vec<Span> = Vec::new();
+                    for q in &a.quotes {
+                        if outer.last().is_none_or(|o: &Span| !o.contains(q.inner)) {
+                            outer.push(q.inner);
+                        }
+                    }
+                    outer
+                })
+                .collect(),
+            paraphrase_cache: Default::default(),
+        };
+        // Each quotation marks the sentences it covers more than half of (linear: a quotation
+        // touches few sentences, found by binary search).
+        let mut mostly_quote = vec![false; ctx.sents.len()];
+        for (r, (_, a)) in reports.iter().enumerate() {
+            for q in a.quotes.iter().filter(|q| q.kind != QuoteKind::Scare) {
+                let (Some(first), Some(last)) = (
+                    ctx.sentence_at(r, q.span.start),
+                    ctx.sentence_at(r, q.span.end.saturating_sub(1)),
+                ) else {
+                    continue;
+                };
+                for i in first..=last {
+                    let s = &ctx.sents[i];
+                    if s.span.overlaps(q.span) && q.span.len() * 2 > s.span.len() {
+                        mostly_quote[i] = true;
+                    }
+                }
+            }
         }
+        ctx.mostly_quote = mostly_quote;
+        ctx
+    }
+
+    /// The paraphrase candidates of person `p`, made by `make` the first time.
+    pub fn paraphrase_candidates(
+        &self,
+        p: usize,
+        make: impl FnOnce(usize) -> Vec<(usize, Vec<u32>)>,
+    ) -> std::rc::Rc<Vec<(usize, Vec<u32>)>> {
+        if let Some(c) = self.paraphrase_cache.borrow().get(&p) {
+            return c.clone();
+        }
+        let c = std::rc::Rc::new(make(p));
+        self.paraphrase_cache.borrow_mut().insert(p, c.clone());
+        c
     }
 
     pub fn vocab_len(&self) -> usize {

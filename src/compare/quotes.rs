@@ -364,14 +364,17 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
 
 /// Paraphrases in other reports of the attributed quotations that no group holds.
 pub(crate) fn lone_paraphrases(ctx: &mut Ctx, groups: &[QuoteGroup]) -> Vec<QuoteParaphrase> {
+    // With one report there is no other report to hold a paraphrase.
+    if ctx.reports.len() < 2 {
+        return Vec::new();
+    }
     let units = units(ctx);
-    let grouped = |r: usize, q: usize| {
-        groups.iter().any(|g| {
-            g.members
-                .iter()
-                .any(|m| m.report == r && m.quotes.contains(&q))
-        })
-    };
+    let in_groups: std::collections::HashSet<(usize, usize)> = groups
+        .iter()
+        .flat_map(|g| g.members.iter())
+        .flat_map(|m| m.quotes.iter().map(move |&q| (m.report, q)))
+        .collect();
+    let grouped = |r: usize, q: usize| in_groups.contains(&(r, q));
     let mut out = Vec::new();
     let mut k = 0;
     while k < units.len() {
@@ -487,12 +490,45 @@ fn push_missing(
 /// Sentences that name `p` and report the content of quotations with `keys` without quoting
 /// them; sentences overlapping `exclude` (the quotations themselves) are not candidates.
 fn paraphrases(ctx: &Ctx, p: usize, exclude: &[(usize, Span)], keys: &[u32]) -> Vec<Paraphrase> {
-    let Some(person) = ctx.people.list.get(p) else {
-        return Vec::new();
-    };
     let mut group_keys = keys.to_vec();
     group_keys.sort_unstable();
     group_keys.dedup();
+    // The group's own spans, sorted, so that each candidate is checked by binary search.
+    let mut ex: Vec<(usize, Span)> = exclude.to_vec();
+    ex.sort_by_key(|&(r, sp)| (r, sp.start));
+    let mut out = Vec::new();
+    let cands = ctx.paraphrase_candidates(p, |p| person_candidates(ctx, p));
+    for (i, own) in cands.iter() {
+        let s = &ctx.sents[*i];
+        let k = ex.partition_point(|&(r, sp)| (r, sp.start) < (s.report, s.span.end));
+        let member_here = ex[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|&(r, sp)| r == s.report && sp.overlaps(s.span));
+        if member_here {
+            continue;
+        }
+        let n = shared(own, &group_keys);
+        let score = n as f32 / own.len().max(1) as f32;
+        if n >= PARAPHRASE_MIN_SHARED && score >= PARAPHRASE_MIN_SCORE {
+            out.push(Paraphrase {
+                report: s.report,
+                span: s.span,
+                score,
+            });
+        }
+    }
+    out
+}
+
+/// The sentences that may paraphrase person `p`: they mention the person, are not mostly a
+/// quotation and report speech (`says`), each with its content words minus the person's name.
+/// Computed once per person (see [`Ctx::paraphrase_candidates`]).
+fn person_candidates(ctx: &Ctx, p: usize) -> Vec<(usize, Vec<u32>)> {
+    let Some(person) = ctx.people.list.get(p) else {
+        return Vec::new();
+    };
     // Sentences that mention the person, found through the speakers' mentions.
     let mut cand: Vec<usize> = Vec::new();
     for &(r, s) in &person.speakers {
@@ -514,19 +550,10 @@ fn paraphrases(ctx: &Ctx, p: usize, exclude: &[(usize, Span)], keys: &[u32]) -> 
         .collect();
     let mut out = Vec::new();
     for i in cand {
-        let s = &ctx.sents[i];
-        let a = ctx.reports[s.report].1;
-        let member_here = exclude
-            .iter()
-            .any(|&(r, sp)| r == s.report && sp.overlaps(s.span));
-        // Not a quotation of the group, not a sentence that is mostly a quotation.
-        if member_here
-            || a.quotes.iter().any(|q| {
-                q.kind != QuoteKind::Scare
-                    && s.span.overlaps(q.span)
-                    && q.span.len() * 2 > s.span.len()
-            })
-        {
+        let Some(s) = ctx.sents.get(i) else {
+            continue;
+        };
+        if ctx.mostly_quote.get(i).copied().unwrap_or(false) || !super::facts::says(ctx, i) {
             continue;
         }
         let own: Vec<u32> = s
@@ -537,16 +564,7 @@ fn paraphrases(ctx: &Ctx, p: usize, exclude: &[(usize, Span)], keys: &[u32]) -> 
             .collect::<std::collections::BTreeSet<u32>>()
             .into_iter()
             .collect();
-        let n = shared(&own, &group_keys);
-        let score = n as f32 / own.len().max(1) as f32;
-        if n >= PARAPHRASE_MIN_SHARED && score >= PARAPHRASE_MIN_SCORE && super::facts::says(ctx, i)
-        {
-            out.push(Paraphrase {
-                report: s.report,
-                span: s.span,
-                score,
-            });
-        }
+        out.push((i, own));
     }
     out
 }
