@@ -238,6 +238,19 @@ const NATIONALITIES: &[&str] = &[
     "kremlin",
     "white",
 ];
+/// Words that open a clause without being its subject ("But", "However").
+const CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "also",
+    "however",
+    "meanwhile",
+    "then",
+    "now",
+];
 const LEADER_WORDS: &[&str] = &[
     "leader",
     "president",
@@ -809,24 +822,7 @@ impl<'a> Ctx<'a> {
     /// "On Sunday," "But" or "Worried about the vote,".
     pub fn clause_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut i = lo;
-        while i < hi
-            && self.in_list(
-                i,
-                &[
-                    "but",
-                    "and",
-                    "so",
-                    "yet",
-                    "still",
-                    "also",
-                    "however",
-                    "meanwhile",
-                    "then",
-                    "now",
-                    "instead",
-                ],
-            )
-        {
+        while i < hi && (self.in_list(i, CONNECTIVES) || self.lw(i) == "instead") {
             i += 1;
         }
         if let Some(np) = self.np_fwd(i, hi) {
@@ -840,23 +836,7 @@ impl<'a> Ctx<'a> {
         // Skip a leading phrase up to its comma.
         let c = (i..hi.min(i + 30)).find(|&c| self.is_punct(c, ','))?;
         let mut j = c + 1;
-        while j < hi
-            && self.in_list(
-                j,
-                &[
-                    "but",
-                    "and",
-                    "so",
-                    "yet",
-                    "still",
-                    "also",
-                    "however",
-                    "meanwhile",
-                    "then",
-                    "now",
-                ],
-            )
-        {
+        while j < hi && self.in_list(j, CONNECTIVES) {
             j += 1;
         }
         self.np_fwd(j, hi)
