@@ -238,6 +238,26 @@ const NATIONALITIES: &[&str] = &[
     "kremlin",
     "white",
 ];
+/// The words that end a time phrase ("on Monday morning", "two days ago"); the phrase runs back
+/// over [`TIME_WORDS`].
+const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "ago",
+];
 /// Words that open a clause without being its subject ("But", "However").
 const CONNECTIVES: &[&str] = &[
     "but",
@@ -732,30 +752,7 @@ impl<'a> Ctx<'a> {
                 k = p;
                 continue;
             }
-            let weekday = |i: usize| {
-                self.in_list(
-                    i,
-                    &[
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "sunday",
-                        "morning",
-                        "evening",
-                        "afternoon",
-                        "night",
-                        "week",
-                        "weekend",
-                        "month",
-                        "year",
-                        "ago",
-                    ],
-                )
-            };
-            if weekday(p) {
+            if self.in_list(p, TIME_NOUNS) {
                 let mut q = p;
                 while q > lo && self.has(q - 1, flag::TIME_WORD) {
                     q -= 1;
