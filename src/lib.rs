@@ -34,7 +34,9 @@ pub mod seeds;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use model::{Analysis, Claim, ClaimKind, Quote, QuoteKind, Speaker};
+pub use model::{
+    Analysis, AttributionRule, Claim, ClaimKind, KindRule, Quote, QuoteKind, Resolution, Speaker,
+};
 pub use span::{Span, Utf16Index};
 
 /// Analyses one article: its title, paragraphs, quotations, speakers and disputed claims.
@@ -108,12 +110,14 @@ fn analyze_flat(text: &str) -> Analysis {
         .enumerate()
         .map(|(i, (f, a))| {
             let words = f.inner.as_str(text).split_whitespace().count();
-            let kind = if a.mention.is_none() && words <= 6 || !a.direct && ctx.is_title(qtok[i]) {
-                QuoteKind::Scare
+            let (kind, kind_rule) = if a.mention.is_none() && words <= 6 {
+                (QuoteKind::Scare, KindRule::UnattributedTerm)
+            } else if !a.direct && ctx.is_title(qtok[i]) {
+                (QuoteKind::Scare, KindRule::Title)
             } else if a.partial {
-                QuoteKind::Partial
+                (QuoteKind::Partial, KindRule::InSentence)
             } else {
-                QuoteKind::Full
+                (QuoteKind::Full, KindRule::Speech)
             };
             Quote {
                 span: f.span,
@@ -123,6 +127,9 @@ fn analyze_flat(text: &str) -> Analysis {
                 speaker_mention: a.mention.map(|np| ctx.span(np.start, np.end)),
                 cue: a.cue.map(|(s, e)| ctx.span(s, e)),
                 closed: f.closed,
+                rule: a.rule,
+                resolution: a.resolution,
+                kind_rule,
             }
         })
         .collect();

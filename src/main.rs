@@ -1,7 +1,7 @@
 //! `crosscheck`: the command-line tool over the core.
 //!
 //! ```text
-//! crosscheck analyze [--format json|text] FILE...   (`-` reads standard input)
+//! crosscheck analyze [--format json|text] [--explain] FILE...   (`-` reads standard input)
 //! ```
 //! JSON is the documented contract (README, `crosscheck::report`); text is for people.
 
@@ -13,7 +13,7 @@ use crosscheck::report::{ComparisonOut, Output, ReportOut};
 use crosscheck::{analyze, Analysis};
 
 const USAGE: &str = "\
-usage: crosscheck analyze [--format json|text] FILE...
+usage: crosscheck analyze [--format json|text] [--explain] FILE...
        crosscheck --help | --version
 
 Finds direct quotations, their speakers and disputed claims in news reports.
@@ -21,6 +21,8 @@ FILE is a UTF-8 text file, title on the first line; `-` reads standard input.
 
   --format json   the JSON contract (see README), the default when output is not a terminal
   --format text   the reports with their highlights, for reading in a terminal
+  --explain       one line per finding with its byte range and the rule that decided it
+                  (`start..end  what  rule  evidence`), then the comparison's findings
 
 Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.";
 
@@ -28,6 +30,7 @@ Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.";
 enum Format {
     Json,
     Text,
+    Explain,
 }
 
 fn main() -> ExitCode {
@@ -86,6 +89,7 @@ fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
                 format = Some(parse_format(v)?);
             }
             s if s.starts_with("--format=") => format = Some(parse_format(&s[9..])?),
+            "--explain" => format = Some(Format::Explain),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -144,6 +148,7 @@ fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
+        Format::Explain => Ok(()),
         Format::Text => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             texts
@@ -152,6 +157,24 @@ fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
                 .try_for_each(|((f, t), a)| render_text(&mut out, f, t, a, color))
         }
     };
+    let written = written.and_then(|_| {
+        if format != Format::Explain {
+            return Ok(());
+        }
+        let pairs: Vec<(&str, &Analysis)> = texts
+            .iter()
+            .zip(&analyses)
+            .map(|((_, t), a)| (t.as_str(), a))
+            .collect();
+        let names: Vec<&str> = texts.iter().map(|(f, _)| f.as_str()).collect();
+        for (i, ((f, t), a)) in texts.iter().zip(&analyses).enumerate() {
+            explain_report(&mut out, i, f, t, a)?;
+        }
+        if pairs.len() > 1 {
+            explain_comparison(&mut out, &names, &ComparisonOut::from_reports(&pairs))?;
+        }
+        Ok(())
+    });
     match written.and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is the reader's choice, not an error.
@@ -281,4 +304,139 @@ fn render_text(
         )?;
     }
     writeln!(out)
+}
+
+/// A span as the explanation prints it: `start..end "text"` (bytes; the text shortened).
+fn quoted(text: &str, s: crosscheck::Span) -> String {
+    let t = s.as_str(text).replace('\n', " ");
+    let short: String = t.chars().take(60).collect();
+    let more = if short.len() < t.len() { "…" } else { "" };
+    format!("{}..{} \"{short}{more}\"", s.start, s.end)
+}
+
+/// `--explain`: every quotation, speaker and claim of one report, each with the rule behind it,
+/// as `start..end  what  rule  evidence` lines (byte offsets into the report's text).
+fn explain_report(
+    out: &mut impl Write,
+    index: usize,
+    file: &str,
+    text: &str,
+    a: &Analysis,
+) -> std::io::Result<()> {
+    writeln!(out, "== report {index}: {file}")?;
+    for q in &a.quotes {
+        write!(
+            out,
+            "{}  quote {} ({})",
+            quoted(text, q.span),
+            q.kind.as_str(),
+            q.kind_rule.as_str()
+        )?;
+        match (q.rule, q.speaker_mention) {
+            (Some(rule), Some(m)) => {
+                let who = q
+                    .speaker
+                    .and_then(|s| a.speakers.get(s))
+                    .map_or("?", |s| s.name.as_str());
+                write!(out, "  {}  mention {}", rule.as_str(), quoted(text, m))?;
+                if let Some(c) = q.cue {
+                    write!(out, " cue {}", quoted(text, c))?;
+                }
+                let how = q.resolution.map_or("unresolved", |r| r.as_str());
+                write!(out, " -> speaker \"{who}\" by {how}")?;
+            }
+            _ => write!(out, "  no_cue  no speaker")?,
+        }
+        writeln!(out)?;
+    }
+    for (i, s) in a.speakers.iter().enumerate() {
+        let kind = if s.organisation {
+            "organisation"
+        } else {
+            "person"
+        };
+        let mentions: Vec<String> = s.mentions.iter().map(|&m| quoted(text, m)).collect();
+        writeln!(
+            out,
+            "speaker {i} \"{}\" ({kind}): {}",
+            s.name,
+            mentions.join(", ")
+        )?;
+    }
+    for c in &a.claims {
+        writeln!(
+            out,
+            "{}  claim {}  marker {}  holder {}",
+            quoted(text, c.span),
+            c.kind.as_str(),
+            quoted(text, c.marker),
+            c.holder
+                .as_deref()
+                .map_or("none".to_string(), |h| format!("\"{h}\""))
+        )?;
+    }
+    Ok(())
+}
+
+/// `--explain` for the comparison: people merged across reports, quote groups and
+/// discrepancies, with the reports' spans (`report:start..end`).
+fn explain_comparison(
+    out: &mut impl Write,
+    files: &[&str],
+    c: &ComparisonOut,
+) -> std::io::Result<()> {
+    writeln!(out, "== comparison of {} reports", files.len())?;
+    for (i, p) in c.people.iter().enumerate() {
+        if p.speakers.len() < 2 {
+            continue;
+        }
+        let at: Vec<String> = p
+            .speakers
+            .iter()
+            .map(|(r, s)| format!("report {r} speaker {s}"))
+            .collect();
+        writeln!(
+            out,
+            "person {i} \"{}\" ({}): {}",
+            p.name,
+            p.kind,
+            at.join(", ")
+        )?;
+    }
+    for (i, g) in c.quote_groups.iter().enumerate() {
+        let members: Vec<String> = g
+            .members
+            .iter()
+            .flat_map(|m| m.spans.iter())
+            .map(|s| format!("{}:{}..{}", s.report, s.start, s.end))
+            .collect();
+        writeln!(
+            out,
+            "group {i} speaker {}: {}",
+            g.speaker
+                .as_deref()
+                .map_or("none".into(), |s| format!("\"{s}\"")),
+            members.join(" ")
+        )?;
+    }
+    for d in &c.discrepancies {
+        let items: Vec<String> = d
+            .items
+            .iter()
+            .map(|it| {
+                format!(
+                    "{}:{}..{} \"{}\"",
+                    it.span.report, it.span.start, it.span.end, it.value
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "discrepancy {}: {}  {}",
+            d.kind,
+            d.label,
+            items.join(" vs ")
+        )?;
+    }
+    Ok(())
 }

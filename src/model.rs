@@ -21,10 +21,11 @@ pub struct Analysis {
 }
 
 /// How a quotation sits in its sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// One or more sentences of speech.
+    #[default]
     Full,
     /// Quoted words inside the reporter's own sentence.
     Partial,
@@ -44,7 +45,7 @@ impl QuoteKind {
 }
 
 /// One direct quotation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Quote {
     /// From the opening mark to the closing mark, both included. A quotation over several
     /// paragraphs is one span; an unclosed one ends at its paragraph's end.
@@ -60,6 +61,113 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// False when the closing mark is missing and the quotation was cut at its paragraph's end.
     pub closed: bool,
+    /// The rule that found the speaker mention, when there is one.
+    pub rule: Option<AttributionRule>,
+    /// How the mention was resolved to [`Quote::speaker`].
+    pub resolution: Option<Resolution>,
+    /// Why the quotation has its [`Quote::kind`].
+    pub kind_rule: KindRule,
+}
+
+/// The rule that gave a quotation its speaker (see `crosscheck analyze --explain`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AttributionRule {
+    /// A cue right after the quotation: `"…," said Trump`, `"…," Trump told reporters`.
+    CueAfter,
+    /// A speech verb before it in the sentence: `Trump said: "…"`, `Peskov said "…"`.
+    SpeechVerbBefore,
+    /// `according to X` before it in the sentence.
+    AccordingTo,
+    /// A framing verb before quoted words: `he called it a "disaster"`.
+    FrameVerbBefore,
+    /// The cue of an earlier quotation of the same sentence: `"A," and "B," she said`.
+    EarlierQuoteInSentence,
+    /// A cue later in the sentence after a comma: `"…" for the first time, she said`.
+    CueLaterInSentence,
+    /// A colon introduction without a reporting verb: `The memo's headline: "…"`.
+    ColonIntroduction,
+    /// Quoted words in a sentence whose subject is a person: `Trump's "beautiful" wall`.
+    SentenceSubject,
+    /// A quotation standing alone continues the speaker of the sentence or paragraph before.
+    PreviousSentence,
+}
+
+impl AttributionRule {
+    /// The contract's name for the rule.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionRule::CueAfter => "cue_after",
+            AttributionRule::SpeechVerbBefore => "speech_verb_before",
+            AttributionRule::AccordingTo => "according_to",
+            AttributionRule::FrameVerbBefore => "frame_verb_before",
+            AttributionRule::EarlierQuoteInSentence => "earlier_quote_in_sentence",
+            AttributionRule::CueLaterInSentence => "cue_later_in_sentence",
+            AttributionRule::ColonIntroduction => "colon_introduction",
+            AttributionRule::SentenceSubject => "sentence_subject",
+            AttributionRule::PreviousSentence => "previous_sentence",
+        }
+    }
+}
+
+/// How the words of a speaker mention were resolved to a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Resolution {
+    /// A name (with or without titles), or a surname of the person last named in full.
+    Name,
+    /// `he`, `she`, `they`, `it`: the nearest earlier matching subject or name.
+    Pronoun,
+    /// `the envoy`: the person earlier described with the same words.
+    Description,
+    /// A description no named person matches: a speaker of its own (`a campaign spokesman`).
+    OwnDescription,
+    /// `I` outside quotation marks: the article's author.
+    Author,
+}
+
+impl Resolution {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Name => "name",
+            Resolution::Pronoun => "pronoun",
+            Resolution::Description => "description",
+            Resolution::OwnDescription => "own_description",
+            Resolution::Author => "author",
+        }
+    }
+}
+
+/// Why a quotation has its kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum KindRule {
+    /// Whole sentences of speech with a speaker, or standing on their own.
+    #[default]
+    Speech,
+    /// Quoted words inside the reporter's sentence (lower-case start, or no introducing
+    /// comma, colon or verb).
+    InSentence,
+    /// Six words or fewer that nobody is reported as saying: a term or a phrase as a phrase.
+    UnattributedTerm,
+    /// A title or name in quotation marks (`"Morning Joe"`), without a cue after it.
+    Title,
+}
+
+impl KindRule {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindRule::Speech => "speech",
+            KindRule::InSentence => "in_sentence",
+            KindRule::UnattributedTerm => "unattributed_term",
+            KindRule::Title => "title",
+        }
+    }
 }
 
 /// A person or organisation quoted in the article.

@@ -334,6 +334,12 @@ pub struct QuoteOut {
     pub speaker: Option<String>,
     pub speaker_mention: Option<SpanOut>,
     pub cue: Option<SpanOut>,
+    /// The attribution rule that found the speaker mention (`cue_after`, …), or `null`.
+    pub rule: Option<&'static str>,
+    /// How the mention resolved to the speaker (`name`, `pronoun`, …), or `null`.
+    pub resolution: Option<&'static str>,
+    /// Why the quotation has its kind (`speech`, `in_sentence`, `unattributed_term`, `title`).
+    pub kind_rule: &'static str,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -408,6 +414,9 @@ impl ReportOut {
                         speaker: name(q.speaker),
                         speaker_mention: q.speaker_mention.map(|m| sp.out(m)),
                         cue: q.cue.map(|c| sp.out(c)),
+                        rule: q.rule.map(|r| r.as_str()),
+                        resolution: q.resolution.map(|r| r.as_str()),
+                        kind_rule: q.kind_rule.as_str(),
                     }
                 })
                 .collect(),

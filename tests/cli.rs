@@ -168,3 +168,38 @@ fn empty_input_gives_an_empty_report() {
     assert_eq!(v["reports"][0]["quotes"].as_array().unwrap().len(), 0);
     assert_eq!(v["reports"][0]["title"], "");
 }
+
+#[test]
+fn explain_names_the_rule_behind_each_quotation() {
+    let text = "Harbour vote\n\"The pier stays open,\" Mayor Ines Calder said on Friday.\n\"We will fund it,\" she added. Critics called the plan \"reckless.\"\n";
+    let out = crosscheck(&["analyze", "--explain", "-"], Some(text.as_bytes()));
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines[0], "== report 0: -");
+    let first = lines
+        .iter()
+        .find(|l| l.contains("The pier stays open"))
+        .unwrap();
+    assert!(first.starts_with("13..35 "), "{first}");
+    assert!(
+        first.contains("quote full (speech)  cue_after  mention"),
+        "{first}"
+    );
+    assert!(
+        first.contains("-> speaker \"Ines Calder\" by name"),
+        "{first}"
+    );
+    let second = lines
+        .iter()
+        .find(|l| l.contains("We will fund it"))
+        .unwrap();
+    assert!(second.contains("\"she\""), "{second}");
+    assert!(
+        second.contains("-> speaker \"Ines Calder\" by pronoun"),
+        "{second}"
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("speaker 0 \"Ines Calder\" (person)")));
+}

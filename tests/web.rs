@@ -82,6 +82,7 @@ fn highlights_become_nested_elements_with_data_kind() {
             speaker_mention: Some(at("Trump")),
             cue: Some(at("said")),
             closed: true,
+            ..Default::default()
         }],
         speakers: vec![Speaker {
             name: "Trump".into(),
@@ -158,6 +159,7 @@ fn markup_in_article_text_stays_text() {
         speaker_mention: None,
         cue: None,
         closed: true,
+        ..Default::default()
     });
     let _app = App::mount(&doc, &root, &[report]).unwrap();
 
@@ -211,6 +213,7 @@ fn clicking_a_highlight_selects_it() {
         speaker_mention: None,
         cue: None,
         closed: true,
+        ..Default::default()
     });
     let doc = doc();
     let root = doc.create_element("div").unwrap();

@@ -1,0 +1,315 @@
+//! The attribution rules: for each quotation, the cue and mention that give its speaker.
+
+use crate::lexicon::VerbClass;
+use crate::model::AttributionRule;
+use crate::tokens::Kind;
+
+use super::*;
+
+impl<'a> Ctx<'a> {
+    /// Attributes the quotation whose token is `t`.
+    pub(crate) fn attribute_one(
+        &self,
+        t: usize,
+        done: &[Option<Attribution>],
+        qtok: &[usize],
+    ) -> Attribution {
+        let s = self.sentence(t);
+        let (sa, sb) = self.sentence_range(s);
+        // The stretch after the quotation, up to the next quotation of the sentence.
+        let after_end = (t + 1..sb)
+            .find(|&i| matches!(self.toks[i].kind, Kind::Quote(_)))
+            .unwrap_or(sb);
+        // The stretch before it, back to the previous quotation of the sentence.
+        let prev_q = (sa..t)
+            .rev()
+            .find(|&i| matches!(self.toks[i].kind, Kind::Quote(_)));
+        let before_start = prev_q.map_or(sa, |p| p + 1);
+        let partial = self.is_partial(t, sa);
+        let found = |st: Statement, rule: AttributionRule| Attribution {
+            mention: Some(st.np),
+            cue: Some((st.verb, st.cue_end)),
+            partial,
+            rule: Some(rule),
+            ..Attribution::default()
+        };
+
+        // 1. A cue right after the quotation: `"…," said Trump`, `"…," Trump said`. The
+        // quotation must end in punctuation or be followed by a comma (`"…" a Trump tweet said`
+        // is no cue).
+        let inner = self.toks[t].span.as_str(self.text);
+        let inner_end = inner.trim_end_matches(|c: char| "\"“”'’`»„ \u{a0}".contains(c));
+        let punct_end = inner_end.ends_with([',', '.', '?', '!', '…', '—', '-', ';']);
+        let mut i = t + 1;
+        let comma_after = self.is_delim(i) || self.is_punct(i, '(');
+        while i < after_end && matches!(self.toks[i].kind, Kind::Punct(',' | '—' | '–' | '-' | '('))
+        {
+            i += 1;
+        }
+        if punct_end || comma_after {
+            if let Some(st) = self.cue_at(i, after_end) {
+                return Attribution {
+                    direct: true,
+                    ..found(st, AttributionRule::CueAfter)
+                };
+            }
+        }
+
+        // 2. A reporting verb before it in the sentence: the first speech verb (the main
+        // clause: `Trump said … that Clinton once described it as "…"`), then the nearest
+        // framing verb (`Gingrich dismissed Estonia as "…"`).
+        // A quotation introduced by a comma or colon takes its nearest cue ("Trump saying
+        // during the debate, "…""); quoted words inside the sentence take the main clause's.
+        let introduced =
+            t > before_start && (self.is_punct(t - 1, ',') || self.is_punct(t - 1, ':'));
+        let order: Box<dyn Iterator<Item = usize>> = if introduced {
+            Box::new((before_start..t).rev())
+        } else {
+            Box::new(before_start..t)
+        };
+        for v in order {
+            if let Some(st) = self.according_to(v, t) {
+                return found(st, AttributionRule::AccordingTo);
+            }
+            if self.verb(v).is_some_and(|x| x.class == VerbClass::Speech) {
+                if let Some(st) = self.statement_at(v, sa, t).filter(|st| st.np.end <= t) {
+                    return found(st, AttributionRule::SpeechVerbBefore);
+                }
+            }
+        }
+        for v in (before_start..t).rev() {
+            if self.verb(v).is_some_and(|x| x.class == VerbClass::Frame) {
+                if let Some(st) = self.statement_at(v, sa, t).filter(|st| st.np.end <= t) {
+                    return found(st, AttributionRule::FrameVerbBefore);
+                }
+            }
+        }
+        // 2b. The cue may sit before an earlier quotation of the sentence ("A" and "B").
+        if let Some(p) = prev_q {
+            if let Ok(k) = qtok.binary_search(&p) {
+                if let Some(Some(a)) = done.get(k) {
+                    if a.mention.is_some() {
+                        return Attribution {
+                            partial,
+                            rule: Some(AttributionRule::EarlierQuoteInSentence),
+                            ..*a
+                        };
+                    }
+                }
+            }
+        }
+        // 2c. A cue later in the sentence, after a comma: `"…" for criminal behavior, she said`.
+        for c in t + 1..after_end {
+            if self.is_punct(c, ',') {
+                if let Some(st) = self.cue_at(c + 1, after_end) {
+                    return found(st, AttributionRule::CueLaterInSentence);
+                }
+            }
+        }
+        // 2d. A colon introduction without a reporting verb ("The piece used her words as its
+        // headline: "…""), or quoted words in a sentence about a person.
+        if t > before_start && (self.is_punct(t - 1, ':') || partial) {
+            let colon = self.is_punct(t - 1, ':');
+            let nearest = if colon {
+                self.nearest_subject(sa, t - 1)
+            } else {
+                None
+            };
+            let np = nearest
+                .or_else(|| self.clause_subject(sa, t))
+                .or_else(|| self.generic_subject(sa, t))
+                .or_else(|| {
+                    let k = self.skip_back_adverbials(t - 1, sa);
+                    self.generic_np_back(k, sa)
+                });
+            if let Some(np) = np {
+                let person = np.kind == NpKind::Pronoun
+                    || np.kind == NpKind::Name
+                    || self.speaker_noun(np.end - 1);
+                // One or two quoted words with no reporting verb ("Tea Party "super PACs"") are
+                // a term, not speech: they stay unattributed (scare quotes).
+                let words = self.toks[t]
+                    .span
+                    .as_str(self.text)
+                    .split_whitespace()
+                    .count();
+                if self.is_punct(t - 1, ':') || person && words >= 3 {
+                    return Attribution {
+                        mention: Some(np),
+                        partial,
+                        rule: Some(if colon {
+                            AttributionRule::ColonIntroduction
+                        } else {
+                            AttributionRule::SentenceSubject
+                        }),
+                        ..Attribution::default()
+                    };
+                }
+            }
+        }
+
+        // 3. The quotation stands alone: the previous sentence of the paragraph, then the
+        // previous paragraph, carries its speaker.
+        let alone = (sa..t).all(|i| !self.is_word(i));
+        if alone {
+            if let Some(a) = self.previous_speaker(sa, done, qtok) {
+                return Attribution {
+                    partial,
+                    rule: Some(AttributionRule::PreviousSentence),
+                    ..a
+                };
+            }
+        }
+        Attribution {
+            partial,
+            ..Attribution::default()
+        }
+    }
+
+    /// The speaker of the sentences just before sentence start `sa`, in the same paragraph or
+    /// at the end of the previous one.
+    pub(crate) fn previous_speaker(
+        &self,
+        sa: usize,
+        done: &[Option<Attribution>],
+        qtok: &[usize],
+    ) -> Option<Attribution> {
+        let mut i = sa;
+        let mut crossed_paragraph = false;
+        let mut sentences = 0;
+        while i > 0 && sentences < 3 {
+            let p = i - 1;
+            if self.is_punct(p, '\n') {
+                if crossed_paragraph && sentences > 0 {
+                    return None;
+                }
+                crossed_paragraph = true;
+                i = p;
+                continue;
+            }
+            let s = self.sentence(p);
+            let (a, b) = self.sentence_range(s);
+            sentences += 1;
+            // The last attributed quotation of that sentence.
+            for k in (a..b).rev() {
+                if let Kind::Quote(_) = self.toks[k].kind {
+                    if let Ok(qi) = qtok.binary_search(&k) {
+                        if let Some(Some(att)) = done.get(qi) {
+                            if att.mention.is_some() {
+                                return Some(*att);
+                            }
+                        }
+                    }
+                }
+            }
+            // A reporting verb with a subject ("…, Grushko stated." / "Caddell continued:").
+            for v in (a..b).rev() {
+                if self.verb(v).is_some_and(|v| v.class == VerbClass::Speech) {
+                    if let Some(st) = self.statement_at(v, a, b) {
+                        return Some(Attribution {
+                            mention: Some(st.np),
+                            cue: Some((st.verb, st.cue_end)),
+                            ..Attribution::default()
+                        });
+                    }
+                }
+            }
+            // A sentence about a person ("Clinton restricted comments to …").
+            if let Some(np) = self.clause_subject(a, b) {
+                if matches!(np.kind, NpKind::Name | NpKind::Pronoun)
+                    && !self.in_list(np.start, &["it", "they"])
+                {
+                    return Some(Attribution {
+                        mention: Some(np),
+                        ..Attribution::default()
+                    });
+                }
+            }
+            if crossed_paragraph {
+                return None;
+            }
+            i = a;
+        }
+        None
+    }
+
+    /// True when the quotation at `t` is quoted words inside the reporter's own sentence.
+    pub(crate) fn is_partial(&self, t: usize, sa: usize) -> bool {
+        let inner = self.toks[t].span.as_str(self.text);
+        let first = inner.chars().find(|c| c.is_alphanumeric());
+        if first.is_some_and(|c| c.is_lowercase()) {
+            return true;
+        }
+        if t > sa {
+            let p = t - 1;
+            let introduced = self.is_punct(p, ':')
+                || self.is_punct(p, ',')
+                || self.verb(p).is_some_and(|v| v.class == VerbClass::Speech);
+            if !introduced && self.is_word(p) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when the quotation at `t` is a title or name in quotation marks ("Morning Joe",
+    /// "The Apprentice") rather than quoted words: short, every word capitalised, and no naming
+    /// verb ("called", "dubbed") just before it.
+    pub fn is_title(&self, t: usize) -> bool {
+        let inner = self.toks[t].span.as_str(self.text);
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        if words.is_empty() || words.len() > 6 {
+            return false;
+        }
+        let minor = [
+            "a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by", "or",
+        ];
+        let titled = words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.is_empty()
+                || minor.contains(&w)
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        // A title does not end a sentence inside its marks ("Peace Through Strength." is a
+        // slogan someone proclaimed).
+        let ends_sentence = inner
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"“”'’`»„«".contains(c))
+            .ends_with(['.', '?', '!']);
+        if !titled || ends_sentence {
+            return false;
+        }
+        // A single sentence-opening word ("That," he added) is speech.
+        if words.len() == 1
+            && self.lex.stop_caps.contains(
+                words[0]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+                    .as_str(),
+            )
+        {
+            return false;
+        }
+        let lo = t.saturating_sub(6);
+        // "called her "Miss Piggy" and "Miss Housekeeping"": a naming verb before, or before
+        // the quotation this one is coordinated with.
+        let naming = |a: usize, b: usize| {
+            (a..b).any(|i| self.verb(i).is_some_and(|v| v.class == VerbClass::Frame))
+        };
+        let coordinated = t >= 2
+            && self.in_list(t - 1, &["and", "or"])
+            && matches!(self.toks[t - 2].kind, Kind::Quote(_));
+        !(naming(lo, t) || coordinated && naming(t.saturating_sub(8), t - 2))
+    }
+
+    /// Attributes every quotation token in `qtok` (token index of each quotation, text order).
+    pub fn attribute(&self, qtok: &[usize]) -> Vec<Attribution> {
+        let mut done: Vec<Option<Attribution>> = vec![None; qtok.len()];
+        for (k, &t) in qtok.iter().enumerate() {
+            let a = self.attribute_one(t, &done, qtok);
+            done[k] = Some(a);
+        }
+        done.into_iter().map(Option::unwrap_or_default).collect()
+    }
+}

@@ -1,0 +1,456 @@
+//! Who said it: speaker mentions, reporting cues and the speaker each quotation resolves to.
+//!
+//! Works on tokens ([`crate::tokens`]) where every quotation is one token. For each quotation it
+//! tries, in order: a cue right after it (`"…," said Trump`, `"…," Trump told reporters`), a cue
+//! before it in the same sentence (`Grushko stated: "…"`, `Peskov said "…"`), `according to X`,
+//! an earlier quotation of the same sentence, the previous sentence of the paragraph, and the
+//! previous paragraph (the news convention for a speaker's continued quotation).
+//! Mentions (names with titles, pronouns, descriptions) then resolve to canonical speakers.
+
+use crate::lexicon::{flag, Lexicon, Verb, WordInfo};
+use crate::model::{AttributionRule, Resolution};
+use crate::span::Span;
+use crate::tokens::{Kind, Tok};
+
+mod attribute;
+mod cues;
+mod phrases;
+mod resolve;
+
+/// What kind of words a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NpKind {
+    /// A name, possibly with titles: `Kremlin spokesman Dmitry Peskov`, `the White House`.
+    Name,
+    /// `he`, `she`, `they`, `it`.
+    Pronoun,
+    /// `the envoy`, `the Russian leader`, `a spokesman for the campaign`.
+    Description,
+}
+
+/// A noun phrase that can name a speaker: tokens `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub kind: NpKind,
+}
+
+/// A reporting cue: who (mention) said (verb) something, wherever it stands in the text.
+#[derive(Clone, Copy, Debug)]
+pub struct Statement {
+    pub np: Np,
+    /// Token index of the reporting verb (or of `according`, or of a colon).
+    pub verb: usize,
+    /// Token index where the cue ends (exclusive).
+    pub cue_end: usize,
+}
+
+/// The attribution of one quotation.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Attribution {
+    pub mention: Option<Np>,
+    pub cue: Option<(usize, usize)>,
+    /// Index of the entity the mention resolves to.
+    pub entity: Option<usize>,
+    /// True when the quotation sits inside the reporter's sentence.
+    pub partial: bool,
+    /// True when a reporting cue follows the quotation directly (`"…," she said`): speech,
+    /// never a title in quotation marks.
+    pub direct: bool,
+    /// The rule that found the mention.
+    pub rule: Option<AttributionRule>,
+    /// How the mention resolved to `entity`.
+    pub resolution: Option<Resolution>,
+}
+
+/// A person or organisation, gathered from its mentions.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub name: String,
+    /// Lower-case words of the name, one space apart (`donald trump`); `#…` for descriptions.
+    key: String,
+    pub mentions: Vec<Span>,
+    pub organisation: bool,
+    /// Title and description words attached to it (`spokesman`, `kremlin`, `president`).
+    descriptors: Vec<String>,
+    /// `Some(true)` for he, `Some(false)` for she, when known.
+    male: Option<bool>,
+    /// Source of at least one statement or quotation.
+    pub speaks: bool,
+    /// The previous entity whose name ends in the same word.
+    prev_same_last: Option<usize>,
+}
+
+pub(crate) const PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "i",
+    "he’s",
+    "she’s",
+    "he's",
+    "she's",
+    "it’s",
+    "it's",
+    "they’re",
+    "they're",
+];
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two", "three",
+    "several", "some", "many", "other", "both", "another", "two", "senior", "top", "this", "that",
+];
+pub(crate) const PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "al", "da", "der", "la", "le", "du", "of", "ibn", "del", "di",
+];
+pub(crate) const AUX_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "previously",
+    "recently",
+    "once",
+    "never",
+    "still",
+    "just",
+    "even",
+    "already",
+    "earlier",
+    "today",
+    "yesterday",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "was",
+    "is",
+    "did",
+    "does",
+    "do",
+    "further",
+    "first",
+    "finally",
+    "simply",
+    "too",
+    "not",
+    "had",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "repeatedly",
+    "tonight",
+    "now",
+    "reportedly",
+    "publicly",
+    "privately",
+    "openly",
+    "explicitly",
+    "previously",
+    "quickly",
+    "bluntly",
+    "flatly",
+    "often",
+    "ultimately",
+    "immediately",
+    "since",
+    "long",
+    "been",
+    "being",
+];
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "week",
+    "weekend",
+    "day",
+    "year",
+    "month",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "last",
+    "this",
+    "on",
+    "in",
+    "at",
+    "early",
+    "late",
+    "earlier",
+    "later",
+    "next",
+    "past",
+    "previous",
+    "days",
+    "weeks",
+    "ago",
+    "hours",
+    "before",
+    "after",
+    "the",
+];
+pub(crate) const CLAUSE_STARTS: &[&str] = &[
+    "who", "which", "whose", "whom", "where", "when", "while", "as",
+];
+const NATIONALITIES: &[&str] = &[
+    "us",
+    "u.s.",
+    "american",
+    "america’s",
+    "russian",
+    "russia’s",
+    "russia's",
+    "ukrainian",
+    "ukraine’s",
+    "ukraine's",
+    "french",
+    "british",
+    "german",
+    "chinese",
+    "european",
+    "israeli",
+    "iranian",
+    "turkish",
+    "polish",
+    "indian",
+    "japanese",
+    "kremlin",
+    "white",
+];
+/// The words that end a time phrase ("on Monday morning", "two days ago"); the phrase runs back
+/// over [`TIME_WORDS`].
+const TIME_NOUNS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "ago",
+];
+/// Words that open a clause without being its subject ("But", "However").
+const CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "also",
+    "however",
+    "meanwhile",
+    "then",
+    "now",
+];
+const LEADER_WORDS: &[&str] = &[
+    "leader",
+    "president",
+    "premier",
+    "prime",
+    "chancellor",
+    "king",
+    "head",
+];
+
+/// The analysis state over one text.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    lower: String,
+    pub toks: Vec<Tok>,
+    lex: &'static Lexicon,
+    /// First token of each sentence, indexed by sentence number (plus one past the end).
+    sent_start: Vec<usize>,
+    /// What the word lists say of each token (looked up once), and whether it is capitalised.
+    info: Vec<(WordInfo, bool)>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, toks: Vec<Tok>) -> Ctx<'a> {
+        let mut sent_start = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            while sent_start.len() <= t.sentence as usize {
+                sent_start.push(i);
+            }
+        }
+        sent_start.push(toks.len());
+        let lower = text.to_ascii_lowercase();
+        let lex = Lexicon::get();
+        let info = toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word => {
+                    let cap = t
+                        .span
+                        .as_str(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                    (lex.info(t.span.as_str(&lower)), cap)
+                }
+                _ => (WordInfo::default(), false),
+            })
+            .collect();
+        Ctx {
+            text,
+            lower,
+            toks,
+            lex,
+            sent_start,
+            info,
+        }
+    }
+
+    pub(crate) fn flags(&self, i: usize) -> u16 {
+        self.info.get(i).map_or(0, |x| x.0.flags)
+    }
+
+    /// True when the word at `i` is on the list `bit` of [`flag`].
+    pub(crate) fn has(&self, i: usize, bit: u16) -> bool {
+        self.flags(i) & bit != 0
+    }
+
+    pub(crate) fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.span.as_str(self.text))
+    }
+
+    /// The token in ASCII lower case ("" for non-words and out of range).
+    pub(crate) fn lw(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => t.span.as_str(&self.lower),
+            _ => "",
+        }
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|x| x.1)
+    }
+
+    pub(crate) fn in_list(&self, i: usize, list: &[&str]) -> bool {
+        let l = self.lw(i);
+        !l.is_empty() && list.contains(&l)
+    }
+
+    pub(crate) fn stop_cap(&self, i: usize) -> bool {
+        self.flags(i) & flag::STOP_CAP != 0
+    }
+
+    pub(crate) fn title(&self, i: usize) -> bool {
+        self.flags(i) & flag::TITLE != 0
+    }
+
+    pub(crate) fn speaker_noun(&self, i: usize) -> bool {
+        self.flags(i) & flag::SPEAKER_NOUN != 0
+    }
+
+    pub(crate) fn org_head(&self, i: usize) -> bool {
+        self.flags(i) & flag::ORG_HEAD != 0
+    }
+
+    pub(crate) fn possessive(&self, i: usize) -> bool {
+        let w = self.lw(i);
+        w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’")
+    }
+
+    /// The reporting verb at `i`, if the token is one (lower case only: `State` is no verb).
+    pub fn verb(&self, i: usize) -> Option<Verb> {
+        let v = match self.info.get(i) {
+            Some(&(info, false)) => self.lex.verb_of(info)?,
+            _ => return None,
+        };
+        // "the woman’s quotes", "the president’s claims", "his remarks": nouns.
+        if i > 0
+            && (self.in_list(
+                i - 1,
+                &[
+                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                ],
+            ) || self.possessive(i - 1))
+        {
+            return None;
+        }
+        Some(v)
+    }
+
+    pub(crate) fn sentence(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(0, |t| t.sentence as usize)
+    }
+
+    /// Tokens of sentence `s`.
+    pub(crate) fn sentence_range(&self, s: usize) -> (usize, usize) {
+        let a = self.sent_start.get(s).copied().unwrap_or(self.toks.len());
+        let b = self
+            .sent_start
+            .get(s + 1)
+            .copied()
+            .unwrap_or(self.toks.len());
+        (a, b)
+    }
+
+    /// The span of tokens `a..b`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(x), Some(y)) if b > a => Span::new(x.span.start, y.span.end),
+            _ => Span::default(),
+        }
+    }
+
+    pub(crate) fn is_delim(&self, i: usize) -> bool {
+        matches!(
+            self.toks.get(i).map(|t| t.kind),
+            Some(Kind::Punct(',' | '—' | '–' | '-'))
+        )
+    }
+
+    /// Number of sentences.
+    pub(crate) fn sentence_count(&self) -> usize {
+        self.sent_start.len().saturating_sub(1)
+    }
+}
