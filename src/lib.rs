@@ -49,6 +49,24 @@ pub fn analyze(text: &str) -> Analysis {
     a
 }
 
+/// Every reporting statement the analysis sees in `text` (outside quotations): the subject's
+/// words and the reporting verb (or `according to`), in text order. The subjects of these are
+/// the speakers that quote nothing; `crosscheck analyze --explain` lists them.
+pub fn statements(text: &str) -> Vec<(Span, Span)> {
+    let paragraphs = text::paragraphs(text);
+    let found = quotes::find(text, &paragraphs);
+    let ctx = attribution::Ctx::new(text, tokens::tokenize(text, &found));
+    ctx.statements()
+        .iter()
+        .map(|st| {
+            (
+                ctx.span(st.np.start, st.np.end),
+                ctx.span(st.verb, st.cue_end),
+            )
+        })
+        .collect()
+}
+
 /// The analysis of `text` without looking inside quotations.
 fn analyze_flat(text: &str) -> Analysis {
     let paragraphs = text::paragraphs(text);

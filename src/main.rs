@@ -349,6 +349,14 @@ fn explain_report(
         }
         writeln!(out)?;
     }
+    for (np, verb) in crosscheck::statements(text) {
+        writeln!(
+            out,
+            "{}  statement  subject {}",
+            quoted(text, verb),
+            quoted(text, np)
+        )?;
+    }
     for (i, s) in a.speakers.iter().enumerate() {
         let kind = if s.organisation {
             "organisation"

@@ -33,6 +33,9 @@ impl<'a> Ctx<'a> {
     /// The subject of the verb at `v`, looking back no further than `lo`.
     pub fn subject_of(&self, v: usize, lo: usize) -> Option<Np> {
         let mut k = v;
+        // True once the search stepped back over a comma: a generic description found there
+        // ("his eight-year term, walked …, promised") is not the subject.
+        let mut walked = false;
         for _ in 0..6 {
             k = self.skip_back_adverbials(k, lo);
             if k <= lo {
@@ -54,10 +57,12 @@ impl<'a> Ctx<'a> {
                 let seg_start = q + 1;
                 if seg_start >= p {
                     k = q;
+                    walked = true;
                     continue;
                 }
                 if self.has(seg_start, flag::CLAUSE_START) {
                     k = q;
+                    walked = true;
                     continue;
                 }
                 if let Some(np) = self.np_back(p, seg_start) {
@@ -71,13 +76,22 @@ impl<'a> Ctx<'a> {
                     return Some(np);
                 }
                 k = q;
+                walked = true;
                 continue;
             }
             break;
         }
+        // "Ana Ruiz of the Tribune said": the person, not the paper.
+        if let Some(np) = self.np_back(k, lo).filter(|np| np.end == k) {
+            if np.start > lo + 1 && self.person_of(np.start - 1) {
+                if let Some(person) = self.np_back(np.start - 1, lo) {
+                    return Some(person);
+                }
+            }
+        }
         self.np_back(k, lo)
             .filter(|np| np.end == k)
-            .or_else(|| self.generic_np_back(k, lo))
+            .or_else(|| (!walked).then(|| self.generic_np_back(k, lo)).flatten())
     }
 
     /// The subject of the clause the sentence starts with, skipping openers such as
@@ -251,7 +265,7 @@ impl<'a> Ctx<'a> {
             if v.class == VerbClass::Speech {
                 if let Some(np) = self.np_fwd(i + 1, hi) {
                     return Some(Statement {
-                        np,
+                        np: self.named_in_apposition(np, hi),
                         verb: i,
                         cue_end: i + 1,
                     });
@@ -285,10 +299,32 @@ impl<'a> Ctx<'a> {
             return self.statement_at(j, np.start, hi);
         }
         Some(Statement {
-            np,
+            np: self.named_in_apposition(np, hi),
             verb: j,
             cue_end: j + 1,
         })
+    }
+
+    /// A description followed by the name it describes ("the committee's chairman,
+    /// Representative Jo Hale, said"; "said the spokesman, Ana Ruiz."): the name.
+    pub(crate) fn named_in_apposition(&self, np: Np, hi: usize) -> Np {
+        if np.kind != NpKind::Description || !self.is_punct(np.end, ',') {
+            return np;
+        }
+        match self.np_fwd(np.end + 1, hi) {
+            Some(n)
+                if n.kind == NpKind::Name
+                    && self.name_part(n).is_some()
+                    && (n.end >= hi
+                        || matches!(
+                            self.toks[n.end].kind,
+                            Kind::Punct(',' | '.' | '(' | '\n')
+                        )) =>
+            {
+                n
+            }
+            _ => np,
+        }
     }
 
     pub(crate) fn skip_adverbs(&self, mut j: usize, hi: usize) -> usize {

@@ -161,6 +161,9 @@ pub(crate) const AUX_ADVERBS: &[&str] = &[
     "long",
     "been",
     "being",
+    "were",
+    "are",
+    "am",
 ];
 pub(crate) const TIME_WORDS: &[&str] = &[
     "monday",
@@ -298,7 +301,140 @@ pub struct Ctx<'a> {
     /// First token of each sentence, indexed by sentence number (plus one past the end).
     sent_start: Vec<usize>,
     /// What the word lists say of each token (looked up once), and whether it is capitalised.
+    /// Datelines and party-state tags count as not capitalised: they never name anyone.
     info: Vec<(WordInfo, bool)>,
+    /// Words the text also writes in lower case (`previously`, `critics`), built on first use:
+    /// a capitalised sentence opener among them is a common word, not a name.
+    lower_words: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
+}
+
+/// Reporting verb forms that are also common nouns ("a false claim", "his remarks").
+const NOUN_FORMS: &[&str] = &[
+    "claim",
+    "claims",
+    "remark",
+    "remarks",
+    "report",
+    "reports",
+    "state",
+    "states",
+    "call",
+    "calls",
+    "attack",
+    "attacks",
+    "post",
+    "posts",
+    "comment",
+    "comments",
+    "tweet",
+    "tweets",
+    "note",
+    "notes",
+    "reply",
+    "replies",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "charge",
+    "charges",
+    "demand",
+    "demands",
+    "warning",
+    "warnings",
+    "statement",
+    "statements",
+    "response",
+    "answer",
+    "answers",
+    "question",
+    "questions",
+    "request",
+    "requests",
+    "order",
+    "orders",
+    "concern",
+    "concerns",
+    "plea",
+    "pleas",
+    "boast",
+    "boasts",
+    "vow",
+    "vows",
+    "threat",
+    "threats",
+    "account",
+    "accounts",
+    "estimate",
+    "estimates",
+    "forecast",
+    "forecasts",
+];
+
+/// True for a party-state tag such as `R-Iowa`, `D-Calif.` or the `R-S` of `R-S.C.`.
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// Marks as not capitalised the tokens of datelines (`WASHINGTON —`, `DANVILLE, Ky. –`,
+/// `Denver (AP) –` opening a paragraph) and of party-state tags after a name (`R-Iowa`,
+/// `(D-N.Y.)`): they are never names or speakers.
+fn mark_tags(text: &str, toks: &[Tok], info: &mut [(WordInfo, bool)]) {
+    let is_dash = |t: &Tok| matches!(t.kind, Kind::Punct('—' | '–' | '-'));
+    let mut para_start = true;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if para_start && t.kind == Kind::Word {
+            // A dateline: capitalised words, commas, dots and a parenthesised agency, then a
+            // dash, within the first eight tokens; the first word in capitals or an agency.
+            let end = (i..toks.len().min(i + 8)).find(|&k| is_dash(&toks[k]));
+            if let Some(end) = end {
+                let body = &toks[i..end];
+                let words_ok = body.iter().all(|x| match x.kind {
+                    Kind::Word => x.span.as_str(text).starts_with(|c: char| c.is_uppercase()),
+                    Kind::Punct(',' | '.' | '(' | ')') => true,
+                    _ => false,
+                });
+                let first = t.span.as_str(text);
+                let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !first.chars().any(char::is_lowercase);
+                let agency = body.iter().any(|x| x.kind == Kind::Punct('('));
+                let spaced = toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.span.start > toks[end].span.end);
+                if words_ok && (capitals || agency) && spaced && end > i {
+                    for x in info.iter_mut().take(end).skip(i) {
+                        x.1 = false;
+                    }
+                    i = end + 1;
+                    para_start = false;
+                    continue;
+                }
+            }
+        }
+        para_start = t.kind == Kind::Punct('\n');
+        if t.kind == Kind::Word && is_party_tag(t.span.as_str(text)) {
+            // The tag and what follows it up to a comma, a parenthesis or a lower-case word.
+            let mut k = i;
+            while k < toks.len() && k < i + 6 {
+                match toks[k].kind {
+                    Kind::Word
+                        if k == i || toks[k].span.as_str(text).starts_with(char::is_uppercase) =>
+                    {
+                        info[k].1 = false;
+                    }
+                    Kind::Punct('.' | '-') => {}
+                    _ => break,
+                }
+                k += 1;
+            }
+            i = k;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -312,7 +448,7 @@ impl<'a> Ctx<'a> {
         sent_start.push(toks.len());
         let lower = text.to_ascii_lowercase();
         let lex = Lexicon::get();
-        let info = toks
+        let mut info: Vec<(WordInfo, bool)> = toks
             .iter()
             .map(|t| match t.kind {
                 Kind::Word => {
@@ -327,6 +463,7 @@ impl<'a> Ctx<'a> {
                 _ => (WordInfo::default(), false),
             })
             .collect();
+        mark_tags(text, &toks, &mut info);
         Ctx {
             text,
             lower,
@@ -334,6 +471,7 @@ impl<'a> Ctx<'a> {
             lex,
             sent_start,
             info,
+            lower_words: std::cell::OnceCell::new(),
         }
     }
 
@@ -396,12 +534,92 @@ impl<'a> Ctx<'a> {
         w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’")
     }
 
+    /// True when the text also writes the word at `i` with a lower-case first letter.
+    pub(crate) fn written_lower(&self, i: usize) -> bool {
+        let set = self.lower_words.get_or_init(|| {
+            self.toks
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .map(|t| t.span.as_str(self.text))
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect()
+        });
+        let w = self.lw(i);
+        !w.is_empty() && w.is_ascii() && set.contains(w)
+    }
+
     /// The reporting verb at `i`, if the token is one (lower case only: `State` is no verb).
     pub fn verb(&self, i: usize) -> Option<Verb> {
         let v = match self.info.get(i) {
-            Some(&(info, false)) => self.lex.verb_of(info)?,
+            Some(&(info, false)) if self.toks[i].kind == Kind::Word => self.lex.verb_of(info)?,
             _ => return None,
         };
+        // An infinitive has no subject of its own ("asked the court to declare").
+        if i > 0 && self.lw(i - 1) == "to" {
+            return None;
+        }
+        // "his five-minute remarks", "a false claim", "the 37 states", "a conference call": a
+        // present or base form after a determiner, a possessive or a number and up to two
+        // modifiers is a noun. (Past forms stay verbs: "the aides later said".)
+        let lw = self.lw(i);
+        if NOUN_FORMS.contains(&lw) {
+            let mut k = i;
+            for _ in 0..3 {
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                let w = self.lw(k);
+                let number = w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w,
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "several"
+                            | "other"
+                            | "many"
+                            | "some"
+                    );
+                // "the Benghazi attacks", "Washington state", "a Twitter post": a
+                // capitalised word right before a noun form (base form after a singular name).
+                if k + 1 == i && self.is_cap(k) && !self.has(k, flag::ORG_HEAD | flag::PRONOUN) {
+                    let base = !lw.ends_with('s');
+                    let singular = !w.ends_with('s');
+                    let det_before = k > 0 && self.in_list(k - 1, &["the", "a", "an"]);
+                    if base && singular || det_before && !self.lex.first_names.contains_key(w) {
+                        return None;
+                    }
+                    break;
+                }
+                if number
+                    || self.in_list(
+                        k,
+                        &[
+                            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                            "this", "that", "these", "those",
+                        ],
+                    )
+                    || self.possessive(k)
+                {
+                    return None;
+                }
+                // Modifiers: lower-case words that are not verbs, pronouns or people.
+                if !self.is_word(k)
+                    || self.is_cap(k)
+                    || self.lex.verb_of(self.info[k].0).is_some()
+                    || self.has(
+                        k,
+                        flag::PRONOUN | flag::SPEAKER_NOUN | flag::AUX_ADVERB | flag::ORG_HEAD,
+                    )
+                    || w.ends_with('s') && !w.ends_with("ss")
+                {
+                    break;
+                }
+            }
+        }
         // "the woman’s quotes", "the president’s claims", "his remarks": nouns.
         if i > 0
             && (self.in_list(

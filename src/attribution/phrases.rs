@@ -2,9 +2,24 @@
 
 use crate::lexicon::{flag, VerbClass};
 
+use crate::tokens::Kind;
+
 use super::*;
 
 impl<'a> Ctx<'a> {
+    /// True when `of` at `i` follows a person's name ("Ana Ruiz of the Tribune", "Sen. Ed
+    /// Hale of Ohio"): the `of` phrase says where the person is from, it is not part of the name.
+    pub(crate) fn person_of(&self, i: usize) -> bool {
+        if self.lw(i) != "of" {
+            return false;
+        }
+        let mut s = i;
+        while s > 0 && self.is_cap(s - 1) && !self.title(s - 1) && i - s < 4 {
+            s -= 1;
+        }
+        s < i && i - s >= 2 && self.lex.first_names.contains_key(self.lw(s))
+    }
+
     /// A name-like capitalised word (not a sentence-opening function word).
     pub(crate) fn name_word(&self, i: usize) -> bool {
         if !self.is_cap(i) || self.stop_cap(i) || self.verb_like_cap(i) || self.lw(i) == "i" {
@@ -14,6 +29,21 @@ impl<'a> Ctx<'a> {
         // "Having a rough-and-tumble media …": a gerund opening a sentence.
         let first = i == 0 || self.toks[i - 1].sentence != self.toks[i].sentence;
         if first && w.ends_with("ing") && self.is_word(i + 1) && !self.is_cap(i + 1) {
+            return false;
+        }
+        // "Previously, …", "Critics said", "Four states": a lone capitalised sentence opener
+        // that the text also writes in lower case is a common word.
+        let opener = first
+            || i > 0
+                && matches!(
+                    self.toks[i - 1].kind,
+                    Kind::Punct('\n' | '“' | '"' | '(' | '—')
+                );
+        if opener && !self.is_cap(i + 1) && self.written_lower(i) {
+            return false;
+        }
+        // "Previously, …": an adverb opening the sentence.
+        if opener && w.ends_with("ly") && self.is_punct(i + 1, ',') {
             return false;
         }
         // "CONGRESS HAS INVESTIGATED HIM": a heading in capitals.
@@ -63,7 +93,10 @@ impl<'a> Ctx<'a> {
                 let joins = self.name_word(p)
                     || self.is_cap(p) && self.title(p)
                     || self.title(p) && self.is_word(p) && !self.has(p, flag::DETERMINER)
-                    || (self.has(p, flag::PARTICLE) && p > lo && self.is_cap(p - 1))
+                    || (self.has(p, flag::PARTICLE)
+                        && p > lo
+                        && self.is_cap(p - 1)
+                        && !self.person_of(p))
                     || self.is_cap(p) && self.possessive(p) && !self.stop_cap(p);
                 if !joins {
                     break;
@@ -163,7 +196,12 @@ impl<'a> Ctx<'a> {
                 saw_name = true;
             } else if self.title(e) && !self.has(e, flag::DETERMINER) || self.speaker_noun(e) {
                 saw_noun = true;
-            } else if self.has(e, flag::PARTICLE) && saw_name && e + 1 < hi && self.is_cap(e + 1) {
+            } else if self.has(e, flag::PARTICLE)
+                && saw_name
+                && e + 1 < hi
+                && self.is_cap(e + 1)
+                && !self.person_of(e)
+            {
             } else if e < body + 3
                 && !saw_name
                 && !saw_noun
@@ -232,7 +270,17 @@ impl<'a> Ctx<'a> {
         let org = self.org_head(np.end - 1);
         let mut s = np.start;
         for i in np.start..np.end {
-            if !self.is_cap(i) || self.possessive(i) || self.stop_cap(i) || !org && self.title(i) {
+            let inner_particle = self.has(i, flag::PARTICLE)
+                && i > np.start
+                && i + 1 < np.end
+                && self.is_cap(i - 1)
+                && self.is_cap(i + 1);
+            if !inner_particle
+                && (!self.is_cap(i)
+                    || self.possessive(i)
+                    || self.stop_cap(i)
+                    || !org && self.title(i))
+            {
                 s = i + 1;
             }
         }
