@@ -57,6 +57,8 @@ pub mod flag {
     pub const CLAUSE_START: u16 = 512;
     /// First word of a disputed-claim marker (`src/lexicon/claim_markers.txt`).
     pub const CLAIM_START: u16 = 1024;
+    /// A reporting verb form that is also a common noun (`src/lexicon/noun_forms.txt`).
+    pub const NOUN_FORM: u16 = 2048;
 }
 
 const PREFILTER_LEN: usize = 24;
@@ -139,12 +141,14 @@ impl Lexicon {
             let titles: HashSet<_> = words(include_str!("lexicon/titles.txt")).collect();
             let stop_caps: HashSet<_> = words(include_str!("lexicon/stop_caps.txt")).collect();
             let org_heads: HashSet<_> = words(include_str!("lexicon/org_heads.txt")).collect();
+            let noun_forms: HashSet<_> = words(include_str!("lexicon/noun_forms.txt")).collect();
             let mut info: HashMap<&'static str, WordInfo> = HashMap::default();
             for (set, bit) in [
                 (&stop_caps, flag::STOP_CAP),
                 (&titles, flag::TITLE),
                 (&speaker_nouns, flag::SPEAKER_NOUN),
                 (&org_heads, flag::ORG_HEAD),
+                (&noun_forms, flag::NOUN_FORM),
             ] {
                 for w in set.iter() {
                     info.entry(w).or_default().flags |= bit;

@@ -200,7 +200,7 @@ impl<'a> Ctx<'a> {
                 );
         if after_quote && verb.class == VerbClass::Speech {
             if let Some(np) = self.np_fwd(v + 1, hi) {
-                return stmt(np, v + 1);
+                return stmt(self.named_in_apposition(np, hi), v + 1);
             }
         }
         None

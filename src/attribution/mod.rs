@@ -308,68 +308,6 @@ pub struct Ctx<'a> {
     lower_words: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
 }
 
-/// Reporting verb forms that are also common nouns ("a false claim", "his remarks").
-const NOUN_FORMS: &[&str] = &[
-    "claim",
-    "claims",
-    "remark",
-    "remarks",
-    "report",
-    "reports",
-    "state",
-    "states",
-    "call",
-    "calls",
-    "attack",
-    "attacks",
-    "post",
-    "posts",
-    "comment",
-    "comments",
-    "tweet",
-    "tweets",
-    "note",
-    "notes",
-    "reply",
-    "replies",
-    "promise",
-    "promises",
-    "pledge",
-    "pledges",
-    "charge",
-    "charges",
-    "demand",
-    "demands",
-    "warning",
-    "warnings",
-    "statement",
-    "statements",
-    "response",
-    "answer",
-    "answers",
-    "question",
-    "questions",
-    "request",
-    "requests",
-    "order",
-    "orders",
-    "concern",
-    "concerns",
-    "plea",
-    "pleas",
-    "boast",
-    "boasts",
-    "vow",
-    "vows",
-    "threat",
-    "threats",
-    "account",
-    "accounts",
-    "estimate",
-    "estimates",
-    "forecast",
-    "forecasts",
-];
 
 /// True for a party-state tag such as `R-Iowa`, `D-Calif.` or the `R-S` of `R-S.C.`.
 fn is_party_tag(w: &str) -> bool {
@@ -562,7 +500,7 @@ impl<'a> Ctx<'a> {
         // present or base form after a determiner, a possessive or a number and up to two
         // modifiers is a noun. (Past forms stay verbs: "the aides later said".)
         let lw = self.lw(i);
-        if NOUN_FORMS.contains(&lw) {
+        if self.has(i, flag::NOUN_FORM) {
             let mut k = i;
             for _ in 0..3 {
                 if k == 0 {

@@ -17,7 +17,11 @@ impl<'a> Ctx<'a> {
         while s > 0 && self.is_cap(s - 1) && !self.title(s - 1) && i - s < 4 {
             s -= 1;
         }
-        s < i && i - s >= 2 && self.lex.first_names.contains_key(self.lw(s))
+        // Two capitalised words or more ("Ana Ruiz of"), the last no organisation's head
+        // ("Federal Reserve Bank of" is a name) and the first no title.
+        s < i
+            && (i - s >= 2 && !self.org_head(i - 1)
+                || self.lex.first_names.contains_key(self.lw(s)))
     }
 
     /// A name-like capitalised word (not a sentence-opening function word).
