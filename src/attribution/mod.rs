@@ -80,6 +80,8 @@ pub struct Entity {
     pub speaks: bool,
     /// The previous entity whose name ends in the same word.
     prev_same_last: Option<usize>,
+    /// Token index of the latest mention by a full name (two words or more), if any.
+    last_full: Option<usize>,
 }
 
 pub(crate) const PRONOUNS: &[&str] = &[
@@ -307,7 +309,6 @@ pub struct Ctx<'a> {
     /// a capitalised sentence opener among them is a common word, not a name.
     lower_words: std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
 }
-
 
 /// True for a party-state tag such as `R-Iowa`, `D-Calif.` or the `R-S` of `R-S.C.`.
 fn is_party_tag(w: &str) -> bool {

@@ -87,9 +87,33 @@ impl<'a> Ctx<'a> {
             || (np.start < a
                 && self.lw(np.start) == "the"
                 && !(np.start + 1..a).any(|i| self.title(i)));
+        let honorific = (np.start..a).find_map(|i| match self.lw(i) {
+            "mr." | "mr" => Some(true),
+            "mrs." | "mrs" | "ms." | "ms" | "miss" => Some(false),
+            _ => None,
+        });
+        let single = a + 1 == b;
+        // A bare surname ("Clinton", "Mrs. Clinton") is the person with that surname most
+        // recently named in full, of the gender its title gives.
+        if single && !organisation {
+            let word = strip_possessive(self.lw(a));
+            if let Some(e) = reg.surname_owner(word, honorific) {
+                self.add_descriptors(reg, e, np, a);
+                let ent = &mut reg.entities[e];
+                ent.mentions.push(self.span(np.start, np.end));
+                if ent.male.is_none() {
+                    ent.male = honorific;
+                }
+                return Some(e);
+            }
+        }
         // A name seen before in the same form: only the titles and appositions of this mention
         // are new. (Most mentions repeat a name; this keeps the scan linear and cheap.)
         if let Some(&e) = reg.by_text[organisation as usize].get(name_text) {
+            if !single {
+                let last = &mut reg.entities[e].last_full;
+                *last = Some(last.map_or(np.start, |l| l.max(np.start)));
+            }
             let appos =
                 self.is_punct(np.end, ',') || np.start > 0 && self.is_punct(np.start - 1, ',');
             let ent = &mut reg.entities[e];
@@ -130,26 +154,22 @@ impl<'a> Ctx<'a> {
         let premods = (np.start..a)
             .map(|i| self.lw(i))
             .filter(|w| !w.is_empty() && *w != "the");
-        let male = premods
-            .clone()
-            .find_map(|d| match d {
-                "mr." | "mr" => Some(true),
-                "mrs." | "mrs" | "ms." | "ms" | "miss" => Some(false),
-                _ => None,
-            })
-            .or_else(|| {
-                (n >= 2)
-                    .then(|| {
-                        self.lex
-                            .first_names
-                            .get(key.split(' ').next().unwrap_or(""))
-                            .copied()
-                    })
-                    .flatten()
-            });
+        let male = honorific.or_else(|| {
+            (n >= 2)
+                .then(|| {
+                    self.lex
+                        .first_names
+                        .get(key.split(' ').next().unwrap_or(""))
+                        .copied()
+                })
+                .flatten()
+        });
         let e = reg.find_or_add(key, name_text, organisation);
         reg.by_text[organisation as usize].insert(name_text.to_string(), e);
         let ent = &mut reg.entities[e];
+        if n >= 2 {
+            ent.last_full = Some(ent.last_full.map_or(np.start, |l| l.max(np.start)));
+        }
         for d in premods {
             if !ent.descriptors.iter().any(|x| x == d) && ent.descriptors.len() < 64 {
                 ent.descriptors.push(d.to_string());
@@ -165,6 +185,25 @@ impl<'a> Ctx<'a> {
         }
         ent.mentions.push(self.span(np.start, np.end));
         Some(e)
+    }
+
+    /// Adds the titles before the name part (`a`) and the appositions of `np` to entity `e`.
+    fn add_descriptors(&self, reg: &mut Registry, e: usize, np: Np, a: usize) {
+        let ent = &mut reg.entities[e];
+        if ent.descriptors.len() >= 64 {
+            return;
+        }
+        for i in np.start..a {
+            let d = self.lw(i);
+            if !d.is_empty() && d != "the" && !ent.descriptors.iter().any(|x| x == d) {
+                ent.descriptors.push(d.to_string());
+            }
+        }
+        for d in self.appositions(np) {
+            if !ent.descriptors.iter().any(|x| x == d) {
+                ent.descriptors.push(d.to_string());
+            }
+        }
     }
 
     /// Words of an apposition next to a name: "Steve Witkoff, the US Special Envoy," or
@@ -458,9 +497,39 @@ impl Registry {
             male: None,
             speaks: false,
             prev_same_last,
+            last_full: None,
         });
         self.by_key.insert(key, e);
         e
+    }
+
+    /// The person named in full with the surname `word` (lower case) whose full name came
+    /// last, among those of the gender `male` when it is known.
+    fn surname_owner(&self, word: &str, male: Option<bool>) -> Option<usize> {
+        let hash = {
+            use std::hash::BuildHasher;
+            rustc_hash::FxBuildHasher.hash_one(word)
+        };
+        let mut candidate = self.by_last.get(&hash).copied();
+        let mut best: Option<(usize, usize)> = None; // (last full mention, entity)
+        let mut steps = 0;
+        while let Some(c) = candidate {
+            let e = &self.entities[c];
+            steps += 1;
+            if steps > 64 {
+                break;
+            }
+            let compatible = male.is_none() || e.male.is_none() || e.male == male;
+            if !e.organisation && compatible && e.key.rsplit(' ').next() == Some(word) {
+                if let Some(at) = e.last_full {
+                    if best.is_none_or(|(b, _)| at > b) {
+                        best = Some((at, c));
+                    }
+                }
+            }
+            candidate = e.prev_same_last;
+        }
+        best.map(|(_, e)| e)
     }
 
     fn add_mention(&mut self, e: usize, span: Span) {
