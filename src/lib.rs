@@ -82,6 +82,31 @@ fn analyze_flat(text: &str) -> Analysis {
     let ctx = attribution::Ctx::new(text, toks);
     let statements = ctx.statements();
     let mut atts = ctx.attribute(&qtok);
+    // Kinds first: a scare quote (a term, a title, a programme's name) never gets a speaker.
+    let kinds: Vec<(QuoteKind, KindRule)> = found
+        .iter()
+        .zip(&atts)
+        .enumerate()
+        .map(|(i, (f, a))| {
+            let words = f.inner.as_str(text).split_whitespace().count();
+            if ctx.is_named_thing(qtok[i]) || !a.direct && ctx.is_title(qtok[i]) {
+                (QuoteKind::Scare, KindRule::Title)
+            } else if !a.direct && ctx.is_term(qtok[i]) {
+                (QuoteKind::Scare, KindRule::Term)
+            } else if a.mention.is_none() && words <= 6 {
+                (QuoteKind::Scare, KindRule::UnattributedTerm)
+            } else if a.partial {
+                (QuoteKind::Partial, KindRule::InSentence)
+            } else {
+                (QuoteKind::Full, KindRule::Speech)
+            }
+        })
+        .collect();
+    for (a, k) in atts.iter_mut().zip(&kinds) {
+        if k.0 == QuoteKind::Scare {
+            *a = attribution::Attribution::default();
+        }
+    }
     let found_claims = claims::find(&ctx);
     // Claim holders resolve to entities along with the speakers of quotations.
     let n_quotes = atts.len();
@@ -128,16 +153,7 @@ fn analyze_flat(text: &str) -> Analysis {
         .zip(&atts)
         .enumerate()
         .map(|(i, (f, a))| {
-            let words = f.inner.as_str(text).split_whitespace().count();
-            let (kind, kind_rule) = if a.mention.is_none() && words <= 6 {
-                (QuoteKind::Scare, KindRule::UnattributedTerm)
-            } else if !a.direct && ctx.is_title(qtok[i]) {
-                (QuoteKind::Scare, KindRule::Title)
-            } else if a.partial {
-                (QuoteKind::Partial, KindRule::InSentence)
-            } else {
-                (QuoteKind::Full, KindRule::Speech)
-            };
+            let (kind, kind_rule) = kinds[i];
             Quote {
                 span: f.span,
                 inner: f.inner,

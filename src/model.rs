@@ -156,6 +156,9 @@ pub enum KindRule {
     UnattributedTerm,
     /// A title or name in quotation marks (`"Morning Joe"`), without a cue after it.
     Title,
+    /// A term the sentence talks about: `the word "X"`, `filed as "X"`, `30 "X"`,
+    /// `a "X" rule`.
+    Term,
 }
 
 impl KindRule {
@@ -166,6 +169,7 @@ impl KindRule {
             KindRule::InSentence => "in_sentence",
             KindRule::UnattributedTerm => "unattributed_term",
             KindRule::Title => "title",
+            KindRule::Term => "term",
         }
     }
 }

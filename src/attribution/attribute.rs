@@ -1,6 +1,6 @@
 //! The attribution rules: for each quotation, the cue and mention that give its speaker.
 
-use crate::lexicon::VerbClass;
+use crate::lexicon::{flag, VerbClass};
 use crate::model::AttributionRule;
 use crate::tokens::Kind;
 
@@ -255,29 +255,123 @@ impl<'a> Ctx<'a> {
     /// True when the quotation at `t` is a title or name in quotation marks ("Morning Joe",
     /// "The Apprentice") rather than quoted words: short, every word capitalised, and no naming
     /// verb ("called", "dubbed") just before it.
-    pub fn is_title(&self, t: usize) -> bool {
-        let inner = self.toks[t].span.as_str(self.text);
-        let words: Vec<&str> = inner.split_whitespace().collect();
-        if words.is_empty() || words.len() > 6 {
+    /// True when the quotation at `t` is the name of a show, a video or a document that the
+    /// sentence only mentions, whatever follows it: a programme after `on` or `with` ("said on
+    /// Channel Nine's "Morning Brief."", "an interview with "City Talk""), or a name after a
+    /// naming participle ("a video called "Behind the Door"", "a plan dubbed "Fair Share"").
+    pub fn is_named_thing(&self, t: usize) -> bool {
+        if t < 2 {
             return false;
         }
+        // "a video called "…"": the participle follows a noun, not a speaker and an object.
+        let participle = self.in_list(t - 1, &["called", "titled", "entitled", "named", "dubbed"])
+            && self.is_word(t - 2)
+            && !self.is_cap(t - 2)
+            && !self.has(t - 2, flag::PRONOUN)
+            && self.verb(t - 2).is_none();
+        if participle {
+            return true;
+        }
+        let inner = self.toks[t].span.as_str(self.text);
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 || !self.title_cased(&words) {
+            return false;
+        }
+        // A programme: `on` or `with` just before, past an outlet's name ("on Fox News'").
+        let mut k = t;
+        for _ in 0..4 {
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+            if self.in_list(k, &["on", "with"]) {
+                return true;
+            }
+            if !(self.is_cap(k) || self.is_punct(k, '’') || self.is_punct(k, '\'')) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// True when the quotation at `t` is a term the sentence talks about rather than words
+    /// someone said: after `the word`, `the term`, `the phrase` ("refused to say the words
+    /// "open borders""); after `as` with no framing verb before it ("file together as
+    /// "married filing jointly""); after a number ("at least 30 "emergency orders""); or a
+    /// short quotation between a determiner and a noun it modifies ("a "place of birth" rule").
+    pub fn is_term(&self, t: usize) -> bool {
+        if t == 0 {
+            return false;
+        }
+        let inner = self.toks[t].span.as_str(self.text);
+        let words = inner.split_whitespace().count();
+        if words == 0 || words > 5 {
+            return false;
+        }
+        let p = t - 1;
+        if self.in_list(
+            p,
+            &["word", "words", "term", "terms", "phrase", "phrases", "label", "slogan", "expression", "name"],
+        ) && p > 0
+            && self.in_list(p - 1, &["the", "a", "this", "that", "those", "these"])
+        {
+            return true;
+        }
+        if self.lw(p) == "as" {
+            let lo = p.saturating_sub(5);
+            let framed = (lo..p).any(|i| self.verb(i).is_some());
+            return !framed;
+        }
+        if self.lw(p).starts_with(|c: char| c.is_ascii_digit()) && self.lw(p).len() <= 6 {
+            return true;
+        }
+        // "a "place of birth" rule": the quotation modifies the noun after it.
+        let det_before = self.in_list(p, &["a", "an", "the", "its", "their", "his", "her"]);
+        let noun_after = self.is_word(t + 1)
+            && !self.is_cap(t + 1)
+            && self.verb(t + 1).is_none()
+            && !self.has(t + 1, flag::STOP_CAP | flag::AUX_ADVERB | flag::PRONOUN)
+            && !self.lw(t + 1).ends_with("ly");
+        det_before && noun_after && words <= 4
+    }
+
+    /// Every word capitalised but short function words: a title ("Meet the Press").
+    fn title_cased(&self, words: &[&str]) -> bool {
         let minor = [
             "a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "at", "by", "or",
         ];
-        let titled = words.iter().all(|w| {
+        words.iter().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.is_empty()
                 || minor.contains(&w)
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        });
+        })
+    }
+
+    pub fn is_title(&self, t: usize) -> bool {
+        let inner = self.toks[t].span.as_str(self.text);
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        if words.is_empty() || words.len() > 6 {
+            return false;
+        }
+        let titled = self.title_cased(&words);
         // A title does not end a sentence inside its marks ("Peace Through Strength." is a
         // slogan someone proclaimed).
         let ends_sentence = inner
             .trim_end_matches(|c: char| c.is_whitespace() || "\"“”'’`»„«".contains(c))
             .ends_with(['.', '?', '!']);
         if !titled || ends_sentence {
+            return false;
+        }
+        // Words shouted or said right after the verb ("shouting "God Is Great"") are speech.
+        let p = if t >= 2 && matches!(self.toks[t - 1].kind, Kind::Punct(',' | ':')) {
+            t - 2
+        } else {
+            t.saturating_sub(1)
+        };
+        if self.verb(p).is_some_and(|v| v.class == VerbClass::Speech) {
             return false;
         }
         // A single sentence-opening word ("That," he added) is speech.
