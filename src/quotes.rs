@@ -171,6 +171,11 @@ fn closes(open: &MarkTok, m: &MarkTok) -> bool {
     }
 }
 
+/// True when `c` is an opening mark of `family` itself.
+fn matches_family(family: Family, c: char) -> bool {
+    matches!((family, c), (Family::Straight, '"') | (Family::Curly, '“'))
+}
+
 /// True when paragraph text `p` starts (after spaces) with an opening mark of `family`.
 fn starts_with_opener(p: &str, family: Family) -> Option<usize> {
     let t = p.trim_start();
@@ -207,14 +212,20 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             Family::Curly => next_text.starts_with('“'),
             _ => false,
         };
-        // For each mark, whether a `”` / a straight `"` comes after it in the paragraph
-        // (computed once, so that deciding a mixed pair stays linear).
-        let mut curly_after = vec![false; ms.len() + 1];
-        let mut straight_after = vec![false; ms.len() + 1];
-        for k in (0..ms.len()).rev() {
-            curly_after[k] = curly_after[k + 1] || ms[k].ch == '”';
-            straight_after[k] = straight_after[k + 1] || ms[k].family == Family::Straight;
+        // Counts of marks before each mark of the paragraph (computed once, so that deciding a
+        // mixed pair stays linear): straight `"`, curly openers `“` and curly closers `”`.
+        let mut straight_before = vec![0usize; ms.len() + 1];
+        let mut curly_depth_before = vec![0isize; ms.len() + 1];
+        for (k, m) in ms.iter().enumerate() {
+            straight_before[k + 1] = straight_before[k] + usize::from(m.family == Family::Straight);
+            curly_depth_before[k + 1] = curly_depth_before[k]
+                + match m.ch {
+                    '“' => 1,
+                    '”' => -1,
+                    _ => 0,
+                };
         }
+        let straight_total = straight_before[ms.len()];
         let mut skip_first_at = None;
         if let Some((open, _)) = &carried {
             // The continuation paragraph's opening mark belongs to the carried quotation.
@@ -223,10 +234,13 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             }
         }
         let mut open: Option<(MarkTok, usize)> = carried.take();
+        // Index in `ms` of the open quotation's mark (`None`: opened in an earlier paragraph).
+        let mut open_mi: Option<usize> = None;
         for (mi, &m) in ms.iter().enumerate() {
             if let Some(end) = skip_first_at {
                 if m.at + m.len == end {
                     skip_first_at = None;
+                    open_mi = Some(mi);
                     continue;
                 }
             }
@@ -238,23 +252,34 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                 None => {
                     if abs.role != Role::Close {
                         open = Some((abs, pi));
+                        open_mi = Some(mi);
                     }
                 }
                 Some((o, opi)) => {
-                    // Mixed marks ("…,” or “…") close a quotation only when no mark of its
-                    // own family closes it later in the paragraph, and the quotation does not
-                    // go on in the next paragraph (a block quotation reopened with its own mark).
+                    // Mixed marks ("…,” or “…") close a quotation when the marks of the other
+                    // family between them are balanced (so the mark is not part of a nested
+                    // pair), the marks of that family after it pair among themselves, and the
+                    // quotation does not go on in the next paragraph (a block quotation reopened
+                    // with its own mark). `“act of terror" and an "act of hate."` is two.
+                    let since = open_mi.map_or(0, |k| k + 1);
                     let mixed = !closes(o, &abs)
-                        && matches!(
-                            (o.family, abs.ch),
-                            (Family::Straight, '”') | (Family::Curly, '"')
-                        )
                         && abs.role != Role::Open
-                        && !match o.family {
-                            Family::Straight => straight_after[mi + 1],
-                            _ => curly_after[mi + 1],
-                        }
-                        && !next_opens_same(o.family);
+                        && !next_opens_same(o.family)
+                        && match (o.family, abs.ch) {
+                            (Family::Straight, '”') => {
+                                curly_depth_before[mi] == curly_depth_before[since]
+                                    && (straight_total - straight_before[mi + 1]) % 2 == 0
+                            }
+                            (Family::Curly, '"') => {
+                                (straight_before[mi] - straight_before[since]) % 2 == 0
+                                    && (straight_total - straight_before[mi + 1]) % 2 == 0
+                                    && !ptext[..m.at]
+                                        .chars()
+                                        .next_back()
+                                        .is_some_and(|c| c.is_ascii_digit())
+                            }
+                            _ => false,
+                        };
                     if closes(o, &abs) || mixed {
                         out.push(Found {
                             span: Span::new(o.at, abs.at + abs.len),
@@ -269,13 +294,29 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                         // unclosed quotation up to the new opener and start again.
                         push_unclosed(text, &mut out, o, *opi, pi, abs.at);
                         open = Some((abs, pi));
+                        open_mi = Some(mi);
                     }
                 }
             }
         }
         if let Some((o, opi)) = open {
             let next = paragraphs.get(pi + 1).map(|n| n.as_str(text));
-            if next.is_some_and(|n| starts_with_opener(n, o.family).is_some()) {
+            // A quotation goes on in a paragraph that reopens it with the other family's mark
+            // only when this paragraph does not use that family itself (nested quotations).
+            let other_family_here = |c: char| match c {
+                '“' => ms.iter().any(|m| m.family == Family::Curly),
+                '"' => ms.iter().any(|m| m.family == Family::Straight && m.at > 0),
+                _ => false,
+            };
+            let goes_on = next.is_some_and(|n| {
+                starts_with_opener(n, o.family).is_some()
+                    && !n
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !matches_family(o.family, c) && other_family_here(c))
+            });
+            if goes_on {
                 carried = Some((o, opi));
             } else {
                 push_unclosed(text, &mut out, &o, opi, pi, p.end);
@@ -360,6 +401,33 @@ mod tests {
         assert_eq!(quotes("stray” mark and “real”"), ["“real”"]);
         assert!(quotes("\"").is_empty());
         assert!(quotes("").is_empty());
+    }
+
+    #[test]
+    fn mixed_marks_pair_when_the_others_are_balanced() {
+        // A curly opener closed by a straight mark, then a straight pair, then a curly pair.
+        let t = "They called it an “act of war\" and an \"act of folly.\" Later “peace” came.";
+        assert_eq!(quotes(t), ["“act of war\"", "\"act of folly.\"", "“peace”"]);
+        // A straight pair nested in a curly quotation is not a mixed close.
+        let t = "“She told me \"no\" twice,” he said.";
+        assert_eq!(quotes(t), ["“She told me \"no\" twice,”"]);
+        // A straight opener closed by a curly mark.
+        let t = "He said \"go home,” and left; “stay” came later.";
+        assert_eq!(quotes(t), ["\"go home,”", "“stay”"]);
+        // An inch mark inside a curly quotation does not close it.
+        let t = "“The 12\" pipe burst,” she said.";
+        assert_eq!(quotes(t), ["“The 12\" pipe burst,”"]);
+    }
+
+    #[test]
+    fn a_paragraph_with_nested_curly_marks_does_not_go_on_in_a_curly_one() {
+        let t = "\"He waved, chanting “go team!”\n“Right on,” Ann said.";
+        let q = find(t, &paragraphs(t));
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].span.as_str(t), "“Right on,”");
+        // Without nested marks, a straight block quotation goes on in a curly paragraph.
+        let t = "\"He waved at them.\n“Right on,” Ann said.";
+        assert_eq!(find(t, &paragraphs(t)).len(), 1);
     }
 
     #[test]
