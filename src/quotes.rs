@@ -258,9 +258,11 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                 Some((o, opi)) => {
                     // Mixed marks ("…,” or “…") close a quotation when the marks of the other
                     // family between them are balanced (so the mark is not part of a nested
-                    // pair), the marks of that family after it pair among themselves, and the
-                    // quotation does not go on in the next paragraph (a block quotation reopened
-                    // with its own mark). `“act of terror" and an "act of hate."` is two.
+                    // pair) and the quotation does not go on in the next paragraph (a block
+                    // quotation reopened with its own mark). A `”` closes a straight quotation
+                    // only when the straight marks after it pair among themselves; a straight
+                    // mark closes a curly one where its context says it closes (`“act of
+                    // terror" and an "act of hate."` is two quotations).
                     let since = open_mi.map_or(0, |k| k + 1);
                     let mixed = !closes(o, &abs)
                         && abs.role != Role::Open
@@ -272,7 +274,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                             }
                             (Family::Curly, '"') => {
                                 (straight_before[mi] - straight_before[since]) % 2 == 0
-                                    && (straight_total - straight_before[mi + 1]) % 2 == 0
+                                    && abs.role == Role::Close
                                     && !ptext[..m.at]
                                         .chars()
                                         .next_back()
@@ -414,6 +416,9 @@ mod tests {
         // A straight opener closed by a curly mark.
         let t = "He said \"go home,” and left; “stay” came later.";
         assert_eq!(quotes(t), ["\"go home,”", "“stay”"]);
+        // Both mixed: curly-straight, then straight-curly.
+        let t = "“We expected it,\" Li said. \"But not this soon.” Then she left.";
+        assert_eq!(quotes(t), ["“We expected it,\"", "\"But not this soon.”"]);
         // An inch mark inside a curly quotation does not close it.
         let t = "“The 12\" pipe burst,” she said.";
         assert_eq!(quotes(t), ["“The 12\" pipe burst,”"]);

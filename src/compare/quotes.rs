@@ -19,6 +19,8 @@ use crate::span::Span;
 /// Two quoted sentences of the same speaker render the same utterance when they share at least
 /// this many content words (after contractions, stems and synonyms)…
 pub const SAME_SPEAKER_MIN_SHARED: usize = 2;
+/// …or this many when the shorter sentence has more content words than that…
+pub const SAME_SPEAKER_FULL_SHARED: usize = 3;
 /// …and this share of the shorter one's content words is in the longer one.
 pub const SAME_SPEAKER_MIN_CONTAINMENT: f32 = 0.5;
 /// When a speaker is unknown on either side: more shared words and a closer match.
@@ -44,6 +46,8 @@ struct Unit {
     words: Vec<Word>,
     keys: Vec<u32>,
     person: Option<usize>,
+    /// The quotation is a partial one of a single word (`"malarkey"`).
+    one_word: bool,
 }
 
 fn units(ctx: &mut Ctx) -> Vec<Unit> {
@@ -54,6 +58,8 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                 continue;
             }
             let person = ctx.people.of(r, q.speaker);
+            let one_word = q.kind == QuoteKind::Partial
+                && q.inner.as_str(text).split_whitespace().count() == 1;
             for span in words::sentences(text, q.inner) {
                 let ws = words::words(text, span);
                 let keys = ctx.vocab.keys(&ws);
@@ -67,6 +73,7 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                     words: ws,
                     keys,
                     person,
+                    one_word,
                 });
             }
         }
@@ -75,6 +82,14 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
 }
 
 /// Whether two quoted sentences render the same utterance.
+///
+/// Shared content words decide, never a single one: with the same speaker, two shared words
+/// suffice only when the shorter sentence has no more than two (`"act of hate"` in `"an act of
+/// terror and an act of hate"`), otherwise three; a one-word partial quotation (`"malarkey"`)
+/// joins a longer one of its speaker that has the word. When a speaker is unknown on one side,
+/// the words must match more closely, or be the same words (`"without merit"` in both). Two
+/// different named speakers need near-identical words (and then the comparison reports the
+/// disagreement).
 fn same_utterance(a: &Unit, b: &Unit) -> bool {
     let n = shared(&a.keys, &b.keys);
     let (la, lb) = (a.keys.len(), b.keys.len());
@@ -83,9 +98,10 @@ fn same_utterance(a: &Unit, b: &Unit) -> bool {
     let dice = 2.0 * n as f32 / (la + lb).max(1) as f32;
     match (a.person, b.person) {
         (Some(x), Some(y)) if x == y => {
-            // A one-word partial quotation belongs to a longer one that has its word.
-            (n >= SAME_SPEAKER_MIN_SHARED || n == 1 && min == 1)
-                && containment >= SAME_SPEAKER_MIN_CONTAINMENT
+            let one_word = (a.one_word || b.one_word) && n == 1 && min == 1;
+            one_word
+                || n >= SAME_SPEAKER_MIN_SHARED.max(min.min(SAME_SPEAKER_FULL_SHARED))
+                    && containment >= SAME_SPEAKER_MIN_CONTAINMENT
         }
         (Some(_), Some(_)) => {
             n >= OTHER_MIN_SHARED && containment >= OTHER_MIN_CONTAINMENT && dice >= OTHER_MIN_DICE
@@ -94,8 +110,14 @@ fn same_utterance(a: &Unit, b: &Unit) -> bool {
             n >= UNKNOWN_MIN_SHARED
                 && containment >= UNKNOWN_MIN_CONTAINMENT
                 && dice >= UNKNOWN_MIN_DICE
+                || a.words.len() >= 2 && same_words(&a.words, &b.words)
         }
     }
+}
+
+/// The same words in the same order (lower case, contractions expanded).
+fn same_words(a: &[Word], b: &[Word]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.lower == y.lower)
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
