@@ -326,11 +326,14 @@ impl<'a> Ctx<'a> {
                     .find(|&&(_, e)| ok(e))
                     .map(|&(n, e)| (n.start, e));
                 let e = match (by_subject, by_name) {
-                    // Prefer the subject unless a person who speaks was named since, in the same sentence.
+                    // Prefer the subject unless a person who speaks was named since in the same
+                    // sentence, or a person named since is the subject of the sentence just
+                    // before ("Suthers isn't backing down. In a statement, he said …").
                     (Some((s_tok, s)), Some((n_tok, n))) => Some(
                         if n_tok > s_tok
-                            && self.sentence(n_tok) == self.sentence(np.start)
-                            && reg.entities[n].speaks
+                            && (self.sentence(n_tok) == self.sentence(np.start)
+                                && reg.entities[n].speaks
+                                || self.subject_of_previous_sentence(n_tok, np.start))
                         {
                             n
                         } else {
@@ -413,6 +416,22 @@ impl<'a> Ctx<'a> {
                 Some(reg.find_or_add(words, text, org))
             }
         }
+    }
+
+    /// True when the name at token `n` is the subject of the sentence right before the one of
+    /// token `at`.
+    fn subject_of_previous_sentence(&self, n: usize, at: usize) -> bool {
+        let (sa, _) = self.sentence_range(self.sentence(at));
+        if sa == 0 {
+            return false;
+        }
+        let prev = self.sentence(sa - 1);
+        if self.sentence(n) != prev {
+            return false;
+        }
+        let (pa, pb) = self.sentence_range(prev);
+        self.clause_subject(pa, pb)
+            .is_some_and(|np| np.kind == NpKind::Name && np.start <= n && n < np.end)
     }
 }
 
