@@ -25,6 +25,11 @@ impl<'a> Ctx<'a> {
                 k = q;
                 continue;
             }
+            // "a report released last year found": a reduced relative after its noun.
+            if self.in_list(p, PUBLISHED) && p > lo && self.is_word(p - 1) && !self.is_cap(p) {
+                k = p;
+                continue;
+            }
             break;
         }
         k

@@ -271,6 +271,12 @@ const TIME_NOUNS: &[&str] = &[
     "year",
     "ago",
 ];
+/// Participles of publishing that open a reduced relative clause after a document ("a report
+/// released last year found"): the subject lies before them.
+const PUBLISHED: &[&str] = &[
+    "released", "published", "issued", "obtained", "conducted", "commissioned", "prepared",
+    "filed", "produced", "leaked",
+];
 /// Words that open a clause without being its subject ("But", "However").
 const CONNECTIVES: &[&str] = &[
     "but",
@@ -524,9 +530,12 @@ impl<'a> Ctx<'a> {
                     );
                 // "the Benghazi attacks", "Washington state", "a Twitter post": a
                 // capitalised word right before a noun form (base form after a singular name).
-                if k + 1 == i && self.is_cap(k) && !self.has(k, flag::ORG_HEAD | flag::PRONOUN) {
-                    let base = !lw.ends_with('s');
-                    let singular = !w.ends_with('s');
+                // A base form after a singular name is a noun even after a place that can speak
+                // for its government ("Washington state").
+                let base = !lw.ends_with('s');
+                let singular = !w.ends_with('s');
+                let org = self.has(k, flag::ORG_HEAD) && !(base && singular);
+                if k + 1 == i && self.is_cap(k) && !number && !org && !self.has(k, flag::PRONOUN) {
                     let det_before = k > 0 && self.in_list(k - 1, &["the", "a", "an"]);
                     if base && singular || det_before && !self.lex.first_names.contains_key(w) {
                         return None;
