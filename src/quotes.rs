@@ -1,8 +1,9 @@
 //! Finding quotation marks and pairing them into quotations.
 //!
 //! Handles straight `"`, curly `“ ”`, the doubled-apostrophe style `'' … ''` and ```` `` … '' ````,
-//! guillemets `« »`, low-high `„ “`, single quotes `‘ ’` nested inside double ones (told apart
-//! from apostrophes), the news convention for quotations over several paragraphs, and
+//! guillemets `« »`, low-high `„ “`, single quotes `‘ ’` and `'…'` as quotations of their own
+//! outside double ones (told apart from apostrophes; nested inside double ones they stay part
+//! of the outer quotation), single guillemets `‹ ›`, corner brackets `「 」` `『 』`, the news convention for quotations over several paragraphs, and
 //! unbalanced marks (an unclosed quotation ends at its paragraph's end; stray closers are ignored).
 
 use crate::span::Span;
@@ -325,6 +326,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             }
         }
     }
+    out.extend(other_marks(text, paragraphs, &out));
+    out.sort_by_key(|f| f.span.start);
     out.retain(|f| {
         !f.inner.is_empty()
             && f.inner
@@ -334,6 +337,92 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
                 .any(|c| c.is_alphanumeric())
     });
     out
+}
+
+/// Words that begin with an apostrophe standing for left-out letters ('tis, 'em, 'n').
+const ELISIONS: &[&str] = &["tis", "twas", "em", "til", "cause", "n", "bout", "round", "nuff"];
+
+/// Quotations in single marks (`‘…’`, `'…'`: British style and headlines), single guillemets
+/// (`‹…›`) and corner brackets (`「…」`, `『…』`) outside the double quotations `doubles`.
+/// Single marks are told apart from apostrophes by their place: the opener starts a word (and
+/// no elision such as 'tis or '90s), the closer ends one and is not followed by a letter.
+/// Each pair lies within one paragraph and holds no double mark.
+fn other_marks(text: &str, paragraphs: &[Span], doubles: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut d = 0;
+    for &p in paragraphs {
+        let ptext = p.as_str(text);
+        if !ptext
+            .bytes()
+            .any(|b| b == b'\'' || b == 0xE2 || b == 0xE3)
+        {
+            continue;
+        }
+        let mut open: Option<(usize, char)> = None;
+        let mut iter = ptext.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((i, c)) = iter.next() {
+            let at = p.start + i;
+            let next = iter.peek().map(|&(_, n)| n);
+            // Skip what double quotations cover.
+            while d < doubles.len() && doubles[d].span.end <= at {
+                d += 1;
+            }
+            let inside_double = d < doubles.len() && doubles[d].span.start <= at;
+            if inside_double {
+                open = None;
+                prev = Some(c);
+                continue;
+            }
+            match (open, c) {
+                (_, '"' | '“' | '”' | '„' | '«' | '»') => open = None,
+                (None, '‘' | '\'') if is_space_or_open(prev) && next.is_some_and(char::is_alphabetic) => {
+                    let word: String = ptext[i + c.len_utf8()..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect::<String>()
+                        .to_lowercase();
+                    if !ELISIONS.contains(&word.as_str()) {
+                        open = Some((at, c));
+                    }
+                }
+                (None, '‹' | '「' | '『') => open = Some((at, c)),
+                (Some((o, oc)), '’' | '\'' | '›' | '」' | '』') => {
+                    let pairs = matches!(
+                        (oc, c),
+                        ('‘' | '\'', '’' | '\'') | ('‹', '›') | ('「', '」') | ('『', '』')
+                    );
+                    let single = matches!(oc, '‘' | '\'');
+                    let closes = !single
+                        || prev.is_some_and(|p| !p.is_whitespace())
+                            && !next.is_some_and(char::is_alphanumeric);
+                    if pairs && closes {
+                        let len = oc.len_utf8();
+                        let inner = Span::new(o + len, at);
+                        if at - o <= 600 {
+                            out.push(Found {
+                                span: Span::new(o, at + c.len_utf8()),
+                                inner,
+                                closed: true,
+                                first_para: para_index(paragraphs, o),
+                                last_para: para_index(paragraphs, o),
+                            });
+                        }
+                        open = None;
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+    }
+    out
+}
+
+fn para_index(paragraphs: &[Span], at: usize) -> usize {
+    paragraphs
+        .partition_point(|p| p.end <= at)
+        .min(paragraphs.len().saturating_sub(1))
 }
 
 fn push_unclosed(text: &str, out: &mut Vec<Found>, o: &MarkTok, opi: usize, pi: usize, end: usize) {
@@ -433,6 +522,27 @@ mod tests {
         // Without nested marks, a straight block quotation goes on in a curly paragraph.
         let t = "\"He waved at them.\n“Right on,” Ann said.";
         assert_eq!(find(t, &paragraphs(t)).len(), 1);
+    }
+
+    #[test]
+    fn single_marks_quote_outside_double_ones_and_apostrophes_stay() {
+        assert_eq!(
+            quotes("Mayor vows: ‘We will win’ as rivals regroup"),
+            ["‘We will win’"]
+        );
+        assert_eq!(quotes("Lee: 'It is over,' she said."), ["'It is over,'"]);
+        // Apostrophes: contractions, possessives, elisions and decades.
+        assert!(quotes("Don’t touch Lee’s car, it’s the voters’ choice.").is_empty());
+        assert!(quotes("'Tis the season of the players' union.").is_empty());
+        assert!(quotes("In the ’90s and the '80s rock ’n’ roll was loud.").is_empty());
+        // Inside a double quotation the single marks are nested, not quotations of their own.
+        assert_eq!(
+            quotes("“He said ‘no’ twice,” Ann said."),
+            ["“He said ‘no’ twice,”"]
+        );
+        // Single guillemets and corner brackets.
+        assert_eq!(quotes("Er sagte ‹ja› gestern."), ["‹ja›"]);
+        assert_eq!(quotes("彼は「行きます」と言った。"), ["「行きます」"]);
     }
 
     #[test]
