@@ -150,7 +150,15 @@ impl<'a> Ctx<'a> {
 
         // 3. The quotation stands alone: the previous sentence of the paragraph, then the
         // previous paragraph, carries its speaker.
-        let alone = (sa..t).all(|i| !self.is_word(i));
+        // An attribution slot after it (a comma or dash, then words) holding no cue the rules
+        // understand ("…", dijo el alcalde) leaves it unattributed: no speaker is better than a
+        // wrong one.
+        let slot = matches!(
+            self.toks.get(t + 1).map(|x| x.kind),
+            Some(Kind::Punct(',' | '—' | '–'))
+        ) && self.is_word(t + 2)
+            && t + 2 < after_end;
+        let alone = (sa..t).all(|i| !self.is_word(i)) && !slot;
         if alone {
             if let Some(a) = self.previous_speaker(sa, done, qtok) {
                 return Attribution {
