@@ -133,9 +133,8 @@ impl Finder {
             self.last_full.insert((report, surname.to_string()), p);
             return Some(p);
         }
-        if let Some(&p) = self.last_full.get(&(report, surname.to_string())) {
-            return Some(p);
-        }
+        // A bare surname that several people share is left alone: the nearest full name may be
+        // a relative (`Melania Trump`, then `President Trump`).
         match cands[..] {
             [(p, _)] => Some(p),
             _ => None,
@@ -709,7 +708,7 @@ struct Num {
 }
 
 /// Words around a number that tell what it is about.
-pub const NUMBER_WINDOW: usize = 8;
+pub const NUMBER_WINDOW: usize = 12;
 /// Numbers of one unit in two reports are one quantity when their contexts share this many
 /// content words.
 pub const NUMBER_MIN_SHARED: usize = 3;
@@ -963,7 +962,7 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
         // Is `x` accounted for in report `r` by a compatible value of the same quantity?
         let agreed = |x: &Num, r: usize| {
             list.iter().any(|(s, y)| {
-                report_of(*s) == r && compatible(x, y) && super::shared(&x.context, &y.context) >= 1
+                report_of(*s) == r && compatible(x, y)
             })
         };
         for (i, (sa, x)) in list.iter().enumerate() {
@@ -973,6 +972,9 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
                     continue;
                 }
                 let n = super::shared(&x.context, &y.context);
+                if std::env::var_os("CC_DEBUG").is_some() {
+                    eprintln!("{} vs {} shared {n} agreed {} {}", fmt_num(x.value), fmt_num(y.value), agreed(x, rb), agreed(y, ra));
+                }
                 if n < NUMBER_MIN_SHARED || agreed(x, rb) || agreed(y, ra) {
                     continue;
                 }
@@ -996,17 +998,36 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
             }
         }
     }
-    // Anchored: matched sentences that agree on one notable number and differ on the other.
+    // Anchored: sentences of two reports that give one notable number alike (found by an
+    // index of the values) and differ on the one other figure they give.
     let notable = |n: &Num| n.value >= 100.0 || n.value.fract() != 0.0;
-    for p in aligned {
-        if p.dice < ANCHOR_MIN_SCORE {
+    let mut by_value: HashMap<(bool, u64), Vec<usize>> = HashMap::default();
+    for (si, ns) in nums.iter().enumerate() {
+        for n in ns.iter().filter(|n| notable(n)) {
+            let e = by_value.entry((n.money, n.value.to_bits())).or_default();
+            if e.last() != Some(&si) {
+                e.push(si);
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize, u64)> = Vec::new();
+    for (&(_, v), sents) in &by_value {
+        for (i, &a) in sents.iter().enumerate() {
+            for &b in &sents[i + 1..] {
+                if report_of(a) != report_of(b) {
+                    pairs.push((a, b, v));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|p| (p.0, p.1));
+    for (pa, pb, anchor) in pairs {
+        let shared_words = super::shared(&ctx.sents[pa].keys, &ctx.sents[pb].keys);
+        if shared_words < ANCHOR_MIN_SHARED {
             continue;
         }
-        let (na, nb) = (&nums[p.a], &nums[p.b]);
-        let anchor = na
-            .iter()
-            .find(|x| notable(x) && nb.iter().any(|y| y.money == x.money && y.value == x.value));
-        let Some(anchor) = anchor else { continue };
+        let (na, nb) = (&nums[pa], &nums[pb]);
         let rest_a: Vec<&Num> = na.iter().filter(|x| !nb.iter().any(|y| compatible(x, y))).collect();
         let rest_b: Vec<&Num> = nb.iter().filter(|y| !na.iter().any(|x| compatible(x, y))).collect();
         let ([x], [y]) = (&rest_a[..], &rest_b[..]) else {
@@ -1017,29 +1038,26 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
         if x.money != y.money || !units_ok || ratio > 3.0 || !notable(x) || !notable(y) {
             continue;
         }
+        let anchor = fmt_num(f64::from_bits(anchor));
         found.push(Found {
             kind: DiscrepancyKind::Number,
             rule: DiscrepancyRule::NumberAnchored,
-            label: format!(
-                "Number compared with {}",
-                fmt_num(anchor.value)
-            ),
+            label: format!("Figure compared with {anchor}"),
             evidence: format!(
-                "matched sentences (similarity {:.2}) agree on {} and give {} vs {} for the other figure",
-                p.dice,
-                fmt_num(anchor.value),
+                "sentences sharing {shared_words} content words agree on {anchor} and give {} vs {} for the other figure",
                 fmt_num(x.value),
                 fmt_num(y.value)
             ),
-            a: Side { sent: p.a, span: x.span },
-            b: Side { sent: p.b, span: y.span },
+            a: Side { sent: pa, span: x.span },
+            b: Side { sent: pb, span: y.span },
         });
     }
     merge(ctx, found)
 }
 
-/// Matched sentences are compared for an anchored number from this similarity on.
-pub const ANCHOR_MIN_SCORE: f32 = 0.2;
+/// Sentences that give one number alike are compared for the other from this many shared
+/// content words on.
+pub const ANCHOR_MIN_SHARED: usize = 3;
 
 /// True when a sentence has a reporting verb outside quotations.
 pub(crate) fn says(ctx: &Ctx, si: usize) -> bool {
