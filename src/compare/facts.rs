@@ -748,6 +748,9 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Num> {
         }
         let step = if decimals > 0 {
             10f64.powi(-(decimals as i32)) * scale
+        } else if scale > 1.0 {
+            // `3 billion`: a round figure, but not one to be read as anything from 2.5 to 3.5.
+            0.2 * scale
         } else if v >= 100.0 {
             let zeros = digits.chars().rev().take_while(|&c| c == '0').count();
             10f64.powi(zeros as i32) * scale
@@ -806,15 +809,14 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Num> {
     out
 }
 
-/// The values a number allows: its rounding, widened by a tenth for `about`, open-ended for
-/// bounds.
+/// The values a number allows: its rounding, open-ended for bounds.
 fn interval(n: &Num) -> (f64, f64) {
     let half = n.step * 0.49;
     match n.bound {
         Some(lists::Bound::Lower) => (n.value, f64::INFINITY),
         Some(lists::Bound::Upper) => (f64::NEG_INFINITY, n.value),
-        Some(lists::Bound::About) => (n.value * 0.9 - half, n.value * 1.1 + half),
-        None => (n.value - half, n.value + half),
+        // `about` says the written figure is rounded, which its step already allows.
+        Some(lists::Bound::About) | None => (n.value - half, n.value + half),
     }
 }
 

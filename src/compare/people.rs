@@ -343,22 +343,35 @@ impl People {
                 .copied()
                 .filter(|&p| matches!(&names[p], Name::Person { given, .. } if !given.is_empty()))
                 .collect();
+            let mine = mention_titles(reports[r].0, reports[r].1, s);
+            let titles_of = |p: usize| -> Vec<String> {
+                let mut t: Vec<String> = list[p]
+                    .speakers
+                    .iter()
+                    .flat_map(|&(r2, s2)| mention_titles(reports[r2].0, reports[r2].1, s2))
+                    .collect();
+                t.sort();
+                t.dedup();
+                t
+            };
             let found = match full[..] {
-                [p] => Some((p, MergeRule::Surname)),
+                // The only full name, unless both are titled and share no title (`President
+                // Trump` is not `first lady Melania Trump`).
+                [p] => {
+                    let theirs = titles_of(p);
+                    if !mine.is_empty() && !theirs.is_empty() && !theirs.iter().any(|t| mine.contains(t)) {
+                        None
+                    } else {
+                        Some((p, MergeRule::Surname))
+                    }
+                }
                 [] => candidates.first().map(|&p| (p, MergeRule::SameName)),
                 _ => {
                     // Several people share the surname: the one whose mentions share a title.
-                    let mine = mention_titles(reports[r].0, reports[r].1, s);
                     let sharing: Vec<usize> = full
                         .iter()
                         .copied()
-                        .filter(|&p| {
-                            list[p].speakers.iter().any(|&(r2, s2)| {
-                                mention_titles(reports[r2].0, reports[r2].1, s2)
-                                    .iter()
-                                    .any(|t| mine.contains(t))
-                            })
-                        })
+                        .filter(|&p| titles_of(p).iter().any(|t| mine.contains(t)))
                         .collect();
                     match sharing[..] {
                         [p] => Some((p, MergeRule::SurnameAndTitle)),
