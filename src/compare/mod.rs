@@ -30,7 +30,7 @@ use crate::model::Analysis;
 use crate::span::Span;
 use crate::QuoteKind;
 
-pub use people::Person;
+pub use people::{MergeRule, Person};
 
 /// A span in one of the compared reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
