@@ -8,9 +8,9 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::coverage::Pair;
-use super::words::Word;
 use super::lists;
 use super::people::Name;
+use super::words::Word;
 use super::{
     reports_label, Ctx, Discrepancy, DiscrepancyItem, DiscrepancyKind, DiscrepancyRule, QuoteGroup,
 };
@@ -18,12 +18,8 @@ use crate::lexicon::{flag, Lexicon};
 use crate::span::Span;
 
 /// Aligned sentences are compared for weekdays and dates from this score on (they must also
-/// name the same person)…
+/// name the same person, and the day must stand in the reporting clause).
 pub const DATE_MIN_SCORE: f32 = 0.4;
-/// Aligned sentences that name no common person need this score to be taken as one event.
-pub const DATE_UNNAMED_MIN_SCORE: f32 = 0.6;
-/// …and for numbers from this one (numbers need no shared person, so a closer match).
-pub const NUMBER_MIN_SCORE: f32 = 0.5;
 
 /// Words that say whose a title is rather than what it is: left out when titles are compared,
 /// so `US President` and `President` agree.
@@ -32,10 +28,6 @@ const NATIONALITY: &str =
 russian russia ukrainian ukraine french france german germany chinese china european eu israeli
 israel iranian iran indian india japanese japan saudi turkish turkey polish poland canadian canada
 australian australia italian italy spanish spain nato un u.n. middle east west western eastern";
-/// Honorifics and function words, also left out.
-const IGNORED: &str = "mr mr. mrs mrs. ms ms. dr dr. sir the a an of for in on to at and 's";
-/// Modifiers that change what a title means (`Former President` is not `President`).
-const STATUS: &str = "former ex acting late interim outgoing elect then-president deputy vice";
 
 const WEEKDAYS: [&str; 7] = [
     "monday",
@@ -167,7 +159,10 @@ fn parse_title(text: &str, ws: &[Word]) -> Option<Title> {
         .iter()
         .map(|w| {
             let low = w.lower.trim_end_matches('.').replace('\'', "");
-            let low = low.strip_suffix('s').filter(|_| possessive(text, w)).map_or(low.clone(), str::to_string);
+            let low = low
+                .strip_suffix('s')
+                .filter(|_| possessive(text, w))
+                .map_or(low.clone(), str::to_string);
             let low = l.abbr.get(&low).cloned().unwrap_or(low);
             (low, capitalised(text, w), possessive(text, w))
         })
@@ -219,7 +214,11 @@ fn parse_title(text: &str, ws: &[Word]) -> Option<Title> {
         return None;
     }
     for o in offices.into_iter().chain(implied) {
-        let list = if former { &mut t.former } else { &mut t.current };
+        let list = if former {
+            &mut t.former
+        } else {
+            &mut t.current
+        };
         if !list.contains(&o) {
             list.push(o);
         }
@@ -232,11 +231,18 @@ fn parse_title(text: &str, ws: &[Word]) -> Option<Title> {
 /// Why two titles of one person cannot both be true, or `None`.
 fn titles_conflict(a: &Title, b: &Title) -> Option<(DiscrepancyRule, String)> {
     for (x, y) in [(a, b), (b, a)] {
-        if let Some(o) = x.former.iter().find(|o| y.current.contains(o) && !x.current.contains(o)) {
+        if let Some(o) = x
+            .former
+            .iter()
+            .find(|o| y.current.contains(o) && !x.current.contains(o))
+        {
             return Some((DiscrepancyRule::TitleFormer, format!("former {o} vs {o}")));
         }
         if x.elect && !y.elect && x.current.iter().any(|o| y.current.contains(o)) {
-            return Some((DiscrepancyRule::TitleFormer, "elect vs in office".to_string()));
+            return Some((
+                DiscrepancyRule::TitleFormer,
+                "elect vs in office".to_string(),
+            ));
         }
     }
     for g in &lists::get().exclusive {
@@ -387,8 +393,7 @@ pub(crate) fn titles(ctx: &Ctx) -> Vec<Discrepancy> {
     for s in &ctx.sents {
         let text = ctx.text(s.report);
         for (k, w) in s.words.iter().enumerate() {
-            if !capitalised(text, w) || !finder.names.contains_key(w.lower.trim_end_matches("'s"))
-            {
+            if !capitalised(text, w) || !finder.names.contains_key(w.lower.trim_end_matches("'s")) {
                 continue;
             }
             if in_quote(ctx, s.report, w.span) {
@@ -698,7 +703,6 @@ fn event_days(ctx: &Ctx, si: usize) -> Vec<(String, Day)> {
 /// A number found in a sentence, with what it counts.
 #[derive(Clone, Debug)]
 struct Num {
-    k: usize,
     span: Span,
     value: f64,
     /// The rounding the written form allows (`1.4 billion`: 0.1 billion).
@@ -734,10 +738,24 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Num> {
         let prev = k.checked_sub(1).map(|p| ws[p].lower.as_str());
         let next = ws.get(k + 1).map(|n| n.lower.as_str());
         if (1800.0..=2100.0).contains(&v) && w.lower.len() == 4
-            || prev.is_some_and(|p| MONTHS.contains(&p) || MONTHS.iter().any(|m| m.starts_with(p) && p.len() == 3))
+            || prev.is_some_and(|p| {
+                MONTHS.contains(&p) || MONTHS.iter().any(|m| m.starts_with(p) && p.len() == 3)
+            })
             || next.is_some_and(|n| {
                 MONTHS.contains(&n)
-                    || matches!(n, "am" | "pm" | "a.m" | "p.m" | "percent" | "oclock" | "st" | "nd" | "rd" | "th" | "s")
+                    || matches!(
+                        n,
+                        "am" | "pm"
+                            | "a.m"
+                            | "p.m"
+                            | "percent"
+                            | "oclock"
+                            | "st"
+                            | "nd"
+                            | "rd"
+                            | "th"
+                            | "s"
+                    )
             })
             || in_quote(ctx, s.report, w.span)
         {
@@ -768,7 +786,10 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Num> {
         let (mut unit, mut unit_text) = (String::new(), String::new());
         if let Some(n) = ws.get(end + 1) {
             let gap = Span::new(ws[end].span.end, n.span.start).as_str(text);
-            if gap.chars().all(|c| c.is_whitespace() || c == '-') && n.is_content() && number_of(&n.lower).is_none() {
+            if gap.chars().all(|c| c.is_whitespace() || c == '-')
+                && n.is_content()
+                && number_of(&n.lower).is_none()
+            {
                 if matches!(n.lower.as_str(), "dollars" | "dollar") {
                     money = true;
                 } else {
@@ -786,10 +807,15 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Num> {
             let n = phrase.len();
             (k >= n && ws[k - n..k].iter().zip(phrase).all(|(x, y)| x.lower == *y)).then_some(*b)
         });
-        let (a, b) = (k.saturating_sub(NUMBER_WINDOW), (end + 1 + NUMBER_WINDOW).min(ws.len()));
+        let (a, b) = (
+            k.saturating_sub(NUMBER_WINDOW),
+            (end + 1 + NUMBER_WINDOW).min(ws.len()),
+        );
         let mut context: Vec<u32> = ws[a..b]
             .iter()
-            .filter(|x| x.is_content() && number_of(&x.lower).is_none() && !l.scales.contains_key(&x.lower))
+            .filter(|x| {
+                x.is_content() && number_of(&x.lower).is_none() && !l.scales.contains_key(&x.lower)
+            })
             .filter_map(|x| ctx.vocab.get(&x.key))
             .collect();
         context.sort_unstable();
@@ -800,7 +826,6 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Num> {
             w.span.start
         };
         out.push(Num {
-            k,
             span: Span::new(start, ws[end].span.end),
             value: v * scale,
             step,
@@ -831,10 +856,6 @@ fn compatible(a: &Num, b: &Num) -> bool {
     x.0 <= y.1 && y.0 <= x.1
 }
 
-fn same_unit(a: &Num, b: &Num) -> bool {
-    a.money == b.money && !a.unit.is_empty() && a.unit == b.unit
-}
-
 fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
@@ -844,7 +865,11 @@ fn fmt_num(v: f64) -> String {
 }
 
 /// People named in a sentence (by surname).
-fn persons_in(ctx: &Ctx, names: &HashMap<String, Vec<(usize, Vec<String>)>>, si: usize) -> Vec<usize> {
+fn persons_in(
+    ctx: &Ctx,
+    names: &HashMap<String, Vec<(usize, Vec<String>)>>,
+    si: usize,
+) -> Vec<usize> {
     let mut out: Vec<usize> = ctx.sents[si]
         .words
         .iter()
@@ -947,8 +972,14 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
                         if a.weekday { "Weekday" } else { "Date" }
                     ),
                     evidence: format!("both reports date the “{key}” in the clause that names it"),
-                    a: Side { sent: *sa, span: a.span },
-                    b: Side { sent: *sb, span: b.span },
+                    a: Side {
+                        sent: *sa,
+                        span: a.span,
+                    },
+                    b: Side {
+                        sent: *sb,
+                        span: b.span,
+                    },
                 });
             }
         }
@@ -958,7 +989,10 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
     let mut by_unit: HashMap<(bool, &str), Vec<(usize, &Num)>> = HashMap::default();
     for (si, ns) in nums.iter().enumerate() {
         for n in ns.iter().filter(|n| !n.unit.is_empty()) {
-            by_unit.entry((n.money, n.unit.as_str())).or_default().push((si, n));
+            by_unit
+                .entry((n.money, n.unit.as_str()))
+                .or_default()
+                .push((si, n));
         }
     }
     let report_of = |si: usize| ctx.sents[si].report;
@@ -968,9 +1002,8 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
         let list = &by_unit[u];
         // Is `x` accounted for in report `r` by a compatible value of the same quantity?
         let agreed = |x: &Num, r: usize| {
-            list.iter().any(|(s, y)| {
-                report_of(*s) == r && compatible(x, y)
-            })
+            list.iter()
+                .any(|(s, y)| report_of(*s) == r && compatible(x, y))
         };
         for (i, (sa, x)) in list.iter().enumerate() {
             for (sb, y) in &list[i + 1..] {
@@ -979,9 +1012,6 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
                     continue;
                 }
                 let n = super::shared(&x.context, &y.context);
-                if std::env::var_os("CC_DEBUG").is_some() {
-                    eprintln!("{} vs {} shared {n} agreed {} {}", fmt_num(x.value), fmt_num(y.value), agreed(x, rb), agreed(y, ra));
-                }
                 if n < NUMBER_MIN_SHARED || agreed(x, rb) || agreed(y, ra) {
                     continue;
                 }
@@ -1035,8 +1065,14 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
             continue;
         }
         let (na, nb) = (&nums[pa], &nums[pb]);
-        let rest_a: Vec<&Num> = na.iter().filter(|x| !nb.iter().any(|y| compatible(x, y))).collect();
-        let rest_b: Vec<&Num> = nb.iter().filter(|y| !na.iter().any(|x| compatible(x, y))).collect();
+        let rest_a: Vec<&Num> = na
+            .iter()
+            .filter(|x| !nb.iter().any(|y| compatible(x, y)))
+            .collect();
+        let rest_b: Vec<&Num> = nb
+            .iter()
+            .filter(|y| !na.iter().any(|x| compatible(x, y)))
+            .collect();
         let ([x], [y]) = (&rest_a[..], &rest_b[..]) else {
             continue;
         };
@@ -1082,22 +1118,32 @@ fn merge(ctx: &Ctx, found: Vec<Found>) -> Vec<Discrepancy> {
         let slot = out.iter_mut().find(|(g, sides)| {
             g.kind == f.kind
                 && g.label == f.label
-                && sides
-                    .iter()
-                    .any(|s| (s.sent, s.span) == (f.a.sent, f.a.span) || (s.sent, s.span) == (f.b.sent, f.b.span))
+                && sides.iter().any(|s| {
+                    (s.sent, s.span) == (f.a.sent, f.a.span)
+                        || (s.sent, s.span) == (f.b.sent, f.b.span)
+                })
         });
         match slot {
             Some((_, sides)) => {
                 for s in [&f.a, &f.b] {
                     if !sides.iter().any(|x| x.span == s.span && x.sent == s.sent) {
-                        sides.push(Side { sent: s.sent, span: s.span });
+                        sides.push(Side {
+                            sent: s.sent,
+                            span: s.span,
+                        });
                     }
                 }
             }
             None => {
                 let sides = vec![
-                    Side { sent: f.a.sent, span: f.a.span },
-                    Side { sent: f.b.sent, span: f.b.span },
+                    Side {
+                        sent: f.a.sent,
+                        span: f.a.span,
+                    },
+                    Side {
+                        sent: f.b.sent,
+                        span: f.b.span,
+                    },
                 ];
                 out.push((f, sides));
             }
@@ -1155,7 +1201,10 @@ fn values_label(items: &[DiscrepancyItem]) -> String {
 /// Weiss`), not a pronoun, a description or the speaker of the sentence before.
 fn explicit(ctx: &Ctx, report: usize, q: &crate::model::Quote) -> bool {
     use crate::model::{AttributionRule as A, Resolution};
-    let rule_ok = matches!(q.rule, Some(A::CueAfter | A::SpeechVerbBefore | A::AccordingTo));
+    let rule_ok = matches!(
+        q.rule,
+        Some(A::CueAfter | A::SpeechVerbBefore | A::AccordingTo)
+    );
     let (Some(m), true) = (q.speaker_mention, rule_ok) else {
         return false;
     };
@@ -1174,7 +1223,10 @@ fn explicit(ctx: &Ctx, report: usize, q: &crate::model::Quote) -> bool {
             return false;
         }
     } else {
-        let (ms, qs) = (ctx.sentence_at(report, m.start), ctx.sentence_at(report, q.span.start));
+        let (ms, qs) = (
+            ctx.sentence_at(report, m.start),
+            ctx.sentence_at(report, q.span.start),
+        );
         if ms.is_none() || ms != qs {
             return false;
         }
@@ -1184,11 +1236,14 @@ fn explicit(ctx: &Ctx, report: usize, q: &crate::model::Quote) -> bool {
 
 /// True when one name is a joint speaker that includes the other (`Ann Price and Karl Weiss`).
 fn joint(a: &str, b: &str) -> bool {
-    let surname = |s: &str| s.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let surname = |s: &str| {
+        s.split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase()
+    };
     let part_of = |x: &str, y: &str| {
-        y.contains(" and ")
-            && y.split(" and ")
-                .any(|p| surname(p) == surname(x))
+        y.contains(" and ") && y.split(" and ").any(|p| surname(p) == surname(x))
     };
     part_of(a, b) || part_of(b, a)
 }
@@ -1220,9 +1275,9 @@ pub(crate) fn quote_facts(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> 
             })
             .collect();
         let pname = |p: usize| ctx.people.list.get(p).map_or("", |x| x.name.as_str());
-        let conflict = named.iter().find(|(_, p)| {
-            *p != named[0].1 && !joint(pname(*p), pname(named[0].1))
-        });
+        let conflict = named
+            .iter()
+            .find(|(_, p)| *p != named[0].1 && !joint(pname(*p), pname(named[0].1)));
         if let Some((m2, p2)) = conflict {
             let items: Vec<DiscrepancyItem> = named
                 .iter()
@@ -1263,7 +1318,10 @@ pub(crate) fn quote_facts(ctx: &Ctx, groups: &[QuoteGroup]) -> Vec<Discrepancy> 
             let Some(si) = ctx.sentence_at(m.report, first.start) else {
                 continue;
             };
-            let ds: Vec<Day> = statement_days(ctx, si).into_iter().filter(|d| d.weekday).collect();
+            let ds: Vec<Day> = statement_days(ctx, si)
+                .into_iter()
+                .filter(|d| d.weekday)
+                .collect();
             let mut distinct: Vec<&str> = ds.iter().map(|d| d.value.as_str()).collect();
             distinct.dedup();
             if distinct.len() == 1 {

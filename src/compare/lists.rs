@@ -53,7 +53,11 @@ fn lines(data: &str) -> impl Iterator<Item = (usize, &str)> {
 
 fn split_alts(s: &str) -> Vec<Vec<String>> {
     s.split('|')
-        .map(|a| a.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+        .map(|a| {
+            a.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
         .filter(|a| !a.is_empty())
         .collect()
 }
@@ -131,7 +135,8 @@ pub fn parse(nicknames: &str, offices: &str, quantities: &str) -> Result<Lists, 
             _ => return Err(bad()),
         }
     }
-    l.office_forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    l.office_forms
+        .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
     for (n, line) in lines(quantities) {
         let bad = || format!("quantities.txt:{n}: malformed: {line}");
         let (head, rest) = line.split_once(' ').ok_or_else(bad)?;

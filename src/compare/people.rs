@@ -87,11 +87,7 @@ fn is_title(w: &str) -> bool {
     let l = w.to_lowercase();
     let lists = lists::get();
     Lexicon::get().info(&l).flags & flag::TITLE != 0
-        || Lexicon::get()
-            .info(l.trim_end_matches('.'))
-            .flags
-            & flag::TITLE
-            != 0
+        || Lexicon::get().info(l.trim_end_matches('.')).flags & flag::TITLE != 0
         || lists.abbr.contains_key(l.trim_end_matches('.'))
         || lists
             .office_forms
@@ -130,9 +126,10 @@ pub(crate) fn parse_name(name: &str, organisation: bool) -> Option<Name> {
     // (`Another Republican`), a compound (`Nebraska and Oklahoma`).
     let particle = |w: &str| lex.info(w).flags & flag::PARTICLE != 0;
     let det = |w: &str| lex.info(&w.to_lowercase()).flags & flag::DETERMINER != 0;
-    if toks.iter().any(|w| {
-        w.chars().next().is_some_and(|c| c.is_lowercase()) && !particle(w) && !is_title(w)
-    }) || det(toks[0])
+    if toks
+        .iter()
+        .any(|w| w.chars().next().is_some_and(|c| c.is_lowercase()) && !particle(w) && !is_title(w))
+        || det(toks[0])
         || toks.contains(&"and")
         || toks.contains(&"&")
     {
@@ -212,9 +209,11 @@ pub(crate) fn same_given(a: &[String], b: &[String]) -> bool {
         return false;
     }
     let (ma, mb) = (&a[1..], &b[1..]);
-    ma.iter().all(|x| {
-        mb.is_empty() || mb.iter().any(|y| l.same_first_name(x, y))
-    }) || mb.iter().all(|y| ma.iter().any(|x| l.same_first_name(x, y)))
+    ma.iter()
+        .all(|x| mb.is_empty() || mb.iter().any(|y| l.same_first_name(x, y)))
+        || mb
+            .iter()
+            .all(|y| ma.iter().any(|x| l.same_first_name(x, y)))
 }
 
 /// Title words of a speaker's mentions (lower case, without full stops).
@@ -242,13 +241,13 @@ impl People {
         let mut names: Vec<Name> = Vec::new();
         let mut of = HashMap::default();
         let add = |list: &mut Vec<Person>,
-                       names: &mut Vec<Name>,
-                       of: &mut HashMap<(usize, usize), usize>,
-                       found: Option<(usize, MergeRule)>,
-                       r: usize,
-                       s: usize,
-                       name: Name,
-                       organisation: bool| {
+                   names: &mut Vec<Name>,
+                   of: &mut HashMap<(usize, usize), usize>,
+                   found: Option<(usize, MergeRule)>,
+                   r: usize,
+                   s: usize,
+                   name: Name,
+                   organisation: bool| {
             let p = match found {
                 Some((p, _)) => p,
                 None => {
@@ -359,7 +358,10 @@ impl People {
                 // Trump` is not `first lady Melania Trump`).
                 [p] => {
                     let theirs = titles_of(p);
-                    if !mine.is_empty() && !theirs.is_empty() && !theirs.iter().any(|t| mine.contains(t)) {
+                    if !mine.is_empty()
+                        && !theirs.is_empty()
+                        && !theirs.iter().any(|t| mine.contains(t))
+                    {
                         None
                     } else {
                         Some((p, MergeRule::Surname))
@@ -422,7 +424,10 @@ mod tests {
         assert_eq!(person("Mr. Witkoff"), (vec![], "witkoff".to_string()));
         assert_eq!(
             person("House Speaker Paul D. Ryan"),
-            (vec!["paul".to_string(), "d".to_string()], "ryan".to_string())
+            (
+                vec!["paul".to_string(), "d".to_string()],
+                "ryan".to_string()
+            )
         );
         assert_eq!(parse_name("WASHINGTON", false), None);
         assert!(matches!(
