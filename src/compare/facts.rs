@@ -1081,6 +1081,14 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
         if x.money != y.money || !units_ok || ratio > 3.0 || !notable(x) || !notable(y) {
             continue;
         }
+        // Already raised as one quantity: one finding, not two.
+        if found.iter().any(|f| {
+            f.kind == DiscrepancyKind::Number
+                && [f.a.span, f.b.span].contains(&x.span)
+                && [f.a.span, f.b.span].contains(&y.span)
+        }) {
+            continue;
+        }
         let anchor = fmt_num(f64::from_bits(anchor));
         found.push(Found {
             kind: DiscrepancyKind::Number,
