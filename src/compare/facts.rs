@@ -1089,7 +1089,13 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
         }) {
             continue;
         }
-        let anchor = fmt_num(f64::from_bits(anchor));
+        let anchor = na
+            .iter()
+            .find(|n| n.value.to_bits() == anchor)
+            .map_or_else(
+                || fmt_num(f64::from_bits(anchor)),
+                |n| n.span.as_str(ctx.text(report_of(pa))).to_string(),
+            );
         found.push(Found {
             kind: DiscrepancyKind::Number,
             rule: DiscrepancyRule::NumberAnchored,
