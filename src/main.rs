@@ -401,7 +401,8 @@ fn explain_comparison(
         let at: Vec<String> = p
             .speakers
             .iter()
-            .map(|(r, s)| format!("report {r} speaker {s}"))
+            .zip(&p.rules)
+            .map(|((r, s), rule)| format!("report {r} speaker {s} ({rule})"))
             .collect();
         writeln!(
             out,
@@ -445,6 +446,7 @@ fn explain_comparison(
             d.label,
             items.join(" vs ")
         )?;
+        writeln!(out, "  rule {}: {}", d.rule, d.evidence)?;
     }
     Ok(())
 }

@@ -48,6 +48,9 @@ pub struct PersonOut {
     /// `[report, speaker index]` pairs: the entries of `reports[report].speakers` that are
     /// this person.
     pub speakers: Vec<(usize, usize)>,
+    /// For each of `speakers`, the rule that joined it: `first`, `full_name`, `surname`,
+    /// `surname_and_title` or `same_name`.
+    pub rules: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -107,6 +110,10 @@ pub struct QuoteParaphraseOut {
 pub struct DiscrepancyOut {
     /// `title`, `date`, `number` or `speaker`.
     pub kind: &'static str,
+    /// The rule that raised it (`title_former`, `number_quantity`, …).
+    pub rule: &'static str,
+    /// Why it was raised, in words: the values and what made them one slot.
+    pub evidence: String,
     pub label: String,
     pub items: Vec<DiscrepancyItemOut>,
 }
@@ -192,6 +199,7 @@ impl ComparisonOut {
                         "person"
                     },
                     speakers: p.speakers.clone(),
+                    rules: p.rules.iter().map(|r| r.as_str()).collect(),
                 })
                 .collect(),
             quote_groups: c
@@ -256,6 +264,8 @@ impl ComparisonOut {
                 .iter()
                 .map(|d| DiscrepancyOut {
                     kind: d.kind.as_str(),
+                    rule: d.rule.as_str(),
+                    evidence: d.evidence.clone(),
                     label: d.label.clone(),
                     items: d
                         .items

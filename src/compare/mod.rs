@@ -18,6 +18,7 @@
 
 mod coverage;
 mod facts;
+mod lists;
 mod people;
 mod quotes;
 pub mod words;
@@ -29,7 +30,7 @@ use crate::model::Analysis;
 use crate::span::Span;
 use crate::QuoteKind;
 
-pub use people::Person;
+pub use people::{MergeRule, Person};
 
 /// A span in one of the compared reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -153,10 +154,55 @@ impl DiscrepancyKind {
     }
 }
 
+/// The rule that raised a discrepancy (see `crosscheck analyze --explain`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiscrepancyRule {
+    /// One report gives an office as former (`former President`), another as held.
+    TitleFormer,
+    /// Two offices one person does not hold at once (`Senator`, `Governor`).
+    TitleExclusive,
+    /// One office for different portfolios (`envoy for the Middle East`, `envoy for trade`).
+    TitleRole,
+    /// A weekday or date attached to the same person's reporting verb in matched sentences.
+    DateStatement,
+    /// A weekday or date attached to the same named occasion (`the council vote`).
+    DateEvent,
+    /// The weekday or date a grouped quotation was said, in its attribution.
+    DateQuote,
+    /// One quantity (same noun or unit, same context) with values that cannot both be true.
+    NumberQuantity,
+    /// Matched sentences that agree on one number and differ on the other.
+    NumberAnchored,
+    /// A grouped quotation explicitly attributed to different people.
+    SpeakerExplicit,
+}
+
+impl DiscrepancyRule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiscrepancyRule::TitleFormer => "title_former",
+            DiscrepancyRule::TitleExclusive => "title_exclusive",
+            DiscrepancyRule::TitleRole => "title_role",
+            DiscrepancyRule::DateStatement => "date_statement",
+            DiscrepancyRule::DateEvent => "date_event",
+            DiscrepancyRule::DateQuote => "date_quote",
+            DiscrepancyRule::NumberQuantity => "number_quantity",
+            DiscrepancyRule::NumberAnchored => "number_anchored",
+            DiscrepancyRule::SpeakerExplicit => "speaker_explicit",
+        }
+    }
+}
+
 /// Reports that disagree about one slot.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Discrepancy {
     pub kind: DiscrepancyKind,
+    /// The rule that raised it.
+    pub rule: DiscrepancyRule,
+    /// Why: the values compared and what made them one slot, in words.
+    pub evidence: String,
     /// Readable on its own: `Title of Donald Trump: Former President (report 1) vs President
     /// (reports 0, 2)`.
     pub label: String,
