@@ -562,7 +562,7 @@ impl<'a> Ctx<'a> {
                         k,
                         flag::PRONOUN | flag::SPEAKER_NOUN | flag::AUX_ADVERB | flag::ORG_HEAD,
                     )
-                    || w.ends_with('s') && !w.ends_with("ss")
+                    || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
                 {
                     break;
                 }
