@@ -720,7 +720,7 @@ struct Num {
 pub const NUMBER_WINDOW: usize = 12;
 /// Numbers of one unit in two reports are one quantity when their contexts share this many
 /// content words.
-pub const NUMBER_MIN_SHARED: usize = 3;
+pub const NUMBER_MIN_SHARED: usize = 2;
 
 fn numbers(ctx: &Ctx, si: usize) -> Vec<Num> {
     let s = &ctx.sents[si];
@@ -1026,8 +1026,8 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
                     evidence: format!(
                         "same unit ({}), {n} content words shared around the numbers, values {} and {} cannot both hold",
                         x.unit_text.to_lowercase(),
-                        fmt_num(x.value),
-                        fmt_num(y.value)
+                        x.span.as_str(ctx.text(ra)),
+                        y.span.as_str(ctx.text(rb))
                     ),
                     a: Side { sent: *sa, span: x.span },
                     b: Side { sent: *sb, span: y.span },
@@ -1089,21 +1089,18 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
         }) {
             continue;
         }
-        let anchor = na
-            .iter()
-            .find(|n| n.value.to_bits() == anchor)
-            .map_or_else(
-                || fmt_num(f64::from_bits(anchor)),
-                |n| n.span.as_str(ctx.text(report_of(pa))).to_string(),
-            );
+        let anchor = na.iter().find(|n| n.value.to_bits() == anchor).map_or_else(
+            || fmt_num(f64::from_bits(anchor)),
+            |n| n.span.as_str(ctx.text(report_of(pa))).to_string(),
+        );
         found.push(Found {
             kind: DiscrepancyKind::Number,
             rule: DiscrepancyRule::NumberAnchored,
             label: format!("Figure compared with {anchor}"),
             evidence: format!(
                 "sentences sharing {shared_words} content words agree on {anchor} and give {} vs {} for the other figure",
-                fmt_num(x.value),
-                fmt_num(y.value)
+                x.span.as_str(ctx.text(report_of(pa))),
+                y.span.as_str(ctx.text(report_of(pb)))
             ),
             a: Side { sent: pa, span: x.span },
             b: Side { sent: pb, span: y.span },
