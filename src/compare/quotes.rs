@@ -46,7 +46,8 @@ struct Unit {
     words: Vec<Word>,
     keys: Vec<u32>,
     person: Option<usize>,
-    /// The quotation is a partial one of a single word (`"malarkey"`).
+    /// The quotation is a partial one of a single word (`"malarkey"`), or of a few words with
+    /// one content word (`"has to end"`).
     one_word: bool,
 }
 
@@ -58,11 +59,14 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                 continue;
             }
             let person = ctx.people.of(r, q.speaker);
-            let one_word = q.kind == QuoteKind::Partial
-                && q.inner.as_str(text).split_whitespace().count() == 1;
+            // A partial quotation of one word, or of up to three with one content word ("has
+            // to end").
+            let n_words = q.inner.as_str(text).split_whitespace().count();
+            let one_word = q.kind == QuoteKind::Partial && n_words <= 3;
             for span in words::sentences(text, q.inner) {
                 let ws = words::words(text, span);
                 let keys = ctx.vocab.keys(&ws);
+                let keys_len = keys.len();
                 if keys.is_empty() {
                     continue;
                 }
@@ -73,7 +77,7 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                     words: ws,
                     keys,
                     person,
-                    one_word,
+                    one_word: one_word && (n_words == 1 || keys_len == 1),
                 });
             }
         }
@@ -145,12 +149,33 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
         units[i].report != units[j].report
     });
     let mut parent: Vec<usize> = (0..units.len()).collect();
+    let union = |parent: &mut Vec<usize>, i: usize, j: usize| {
+        let (a, b) = (find(parent, i), find(parent, j));
+        if a != b {
+            parent[b.max(a)] = a.min(b);
+        }
+    };
+    // Links of a one-word quotation are taken last, and only when they all lead to one
+    // utterance: "ridiculous" said of two different remarks joins neither.
+    let mut one_word_links: Vec<(usize, usize)> = Vec::new();
     for (i, j) in cands {
         if same_utterance(&units[i], &units[j]) {
-            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-            if a != b {
-                parent[b.max(a)] = a.min(b);
+            if units[i].one_word || units[j].one_word {
+                let (w, other) = if units[i].one_word { (i, j) } else { (j, i) };
+                one_word_links.push((w, other));
+            } else {
+                union(&mut parent, i, j);
             }
+        }
+    }
+    one_word_links.sort_unstable();
+    for chunk in one_word_links.chunk_by(|a, b| a.0 == b.0) {
+        let w = chunk[0].0;
+        let mut roots: Vec<usize> = chunk.iter().map(|&(_, o)| find(&mut parent, o)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if roots.len() == 1 {
+            union(&mut parent, w, roots[0]);
         }
     }
     let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
