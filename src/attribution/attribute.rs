@@ -311,7 +311,18 @@ impl<'a> Ctx<'a> {
         let p = t - 1;
         if self.in_list(
             p,
-            &["word", "words", "term", "terms", "phrase", "phrases", "label", "slogan", "expression", "name"],
+            &[
+                "word",
+                "words",
+                "term",
+                "terms",
+                "phrase",
+                "phrases",
+                "label",
+                "slogan",
+                "expression",
+                "name",
+            ],
         ) && p > 0
             && self.in_list(p - 1, &["the", "a", "this", "that", "those", "these"])
         {
