@@ -498,6 +498,97 @@ pub enum Msg {
     Fragment(String),
 }
 
+impl Msg {
+    /// The message as a `data-msg` attribute value of a control on the page (read back by
+    /// [`Msg::parse`]); `None` for messages no control sends.
+    pub fn encode(&self) -> Option<String> {
+        Some(match *self {
+            Msg::SelectQuote { report, quote } => format!("q:{report}:{quote}"),
+            Msg::SelectSpeakerOf { report, quote } => format!("sp:{report}:{quote}"),
+            Msg::SelectPerson(p) => format!("person:{p}"),
+            Msg::SelectClaim { report, claim } => format!("claim:{report}:{claim}"),
+            Msg::SelectDiscrepancy(d) => format!("disc:{d}"),
+            Msg::SelectPassage(k) => format!("sent:{k}"),
+            Msg::Jump((r, t)) => {
+                let (tag, i) = match t {
+                    Target::Quote(i) => ("q", i),
+                    Target::Speaker(i) => ("sp", i),
+                    Target::Claim(i) => ("c", i),
+                    Target::Sentence(i) => ("s", i),
+                    Target::Discrepancy(i) => ("d", i),
+                };
+                format!("jump:{r}:{tag}:{i}")
+            }
+            Msg::JumpPerson { person, report } => format!("jp:{person}:{report}"),
+            Msg::Clear => "clear".into(),
+            Msg::ToggleKind(k) => format!("kind:{}", k.as_str()),
+            Msg::ToggleLens => "lens".into(),
+            Msg::HideColumn(c) => format!("hide:{c}"),
+            Msg::ShowColumn(c) => format!("show:{c}"),
+            Msg::ShowAllColumns => "showall".into(),
+            Msg::ToggleWide(c) => format!("wide:{c}"),
+            Msg::Column(c) => format!("col:{c}"),
+            Msg::OpenPanel(p) => format!("panel:{}", p.as_str()),
+            Msg::TogglePanel(p) => format!("togglepanel:{}", p.as_str()),
+            Msg::ClosePanel => "close".into(),
+            Msg::StepColumn(_) | Msg::Step(..) | Msg::Fragment(_) => return None,
+        })
+    }
+
+    /// Reads a `data-msg` value written by [`Msg::encode`].
+    pub fn parse(s: &str) -> Option<Msg> {
+        let mut it = s.split(':');
+        let tag = it.next()?;
+        let rest: Vec<&str> = it.collect();
+        let n = |i: usize| -> Option<usize> { rest.get(i)?.parse().ok() };
+        Some(match tag {
+            "q" => Msg::SelectQuote {
+                report: n(0)?,
+                quote: n(1)?,
+            },
+            "sp" => Msg::SelectSpeakerOf {
+                report: n(0)?,
+                quote: n(1)?,
+            },
+            "person" => Msg::SelectPerson(n(0)?),
+            "claim" => Msg::SelectClaim {
+                report: n(0)?,
+                claim: n(1)?,
+            },
+            "disc" => Msg::SelectDiscrepancy(n(0)?),
+            "sent" => Msg::SelectPassage(n(0)?),
+            "jump" => {
+                let i = n(2)?;
+                let t = match *rest.get(1)? {
+                    "q" => Target::Quote(i),
+                    "sp" => Target::Speaker(i),
+                    "c" => Target::Claim(i),
+                    "s" => Target::Sentence(i),
+                    "d" => Target::Discrepancy(i),
+                    _ => return None,
+                };
+                Msg::Jump((n(0)?, t))
+            }
+            "jp" => Msg::JumpPerson {
+                person: n(0)?,
+                report: n(1)?,
+            },
+            "clear" => Msg::Clear,
+            "kind" => Msg::ToggleKind(Kind::parse(rest.first()?)?),
+            "lens" => Msg::ToggleLens,
+            "hide" => Msg::HideColumn(n(0)?),
+            "show" => Msg::ShowColumn(n(0)?),
+            "showall" => Msg::ShowAllColumns,
+            "wide" => Msg::ToggleWide(n(0)?),
+            "col" => Msg::Column(n(0)?),
+            "panel" => Msg::OpenPanel(Panel::parse(rest.first()?)?),
+            "togglepanel" => Msg::TogglePanel(Panel::parse(rest.first()?)?),
+            "close" => Msg::ClosePanel,
+            _ => return None,
+        })
+    }
+}
+
 /// Applies `msg` to `state` and says what changed.
 pub fn update(state: &mut State, msg: Msg) -> Changed {
     let before = state.view.clone();
@@ -1121,6 +1212,52 @@ mod tests {
         assert_eq!(v.hidden_kinds, [Kind::Quote].into_iter().collect());
         assert!(v.hidden_columns.is_empty(), "never every column hidden");
         assert_eq!(v.column, 0);
+    }
+
+    #[test]
+    fn control_messages_round_trip_through_data_msg() {
+        let all = [
+            Msg::SelectQuote {
+                report: 1,
+                quote: 2,
+            },
+            Msg::SelectSpeakerOf {
+                report: 0,
+                quote: 3,
+            },
+            Msg::SelectPerson(4),
+            Msg::SelectClaim {
+                report: 2,
+                claim: 0,
+            },
+            Msg::SelectDiscrepancy(1),
+            Msg::SelectPassage(17),
+            Msg::Jump((1, Target::Discrepancy(0))),
+            Msg::Jump((3, Target::Sentence(40))),
+            Msg::Jump((0, Target::Quote(5))),
+            Msg::JumpPerson {
+                person: 0,
+                report: 4,
+            },
+            Msg::Clear,
+            Msg::ToggleKind(Kind::Marker),
+            Msg::ToggleLens,
+            Msg::HideColumn(3),
+            Msg::ShowColumn(3),
+            Msg::ShowAllColumns,
+            Msg::ToggleWide(0),
+            Msg::Column(2),
+            Msg::OpenPanel(Panel::Discrepancies),
+            Msg::TogglePanel(Panel::Keys),
+            Msg::ClosePanel,
+        ];
+        for m in all {
+            let e = m.encode().unwrap();
+            assert_eq!(Msg::parse(&e), Some(m), "{e}");
+        }
+        assert_eq!(Msg::parse("q:1"), None);
+        assert_eq!(Msg::parse("kind:nope"), None);
+        assert_eq!(Msg::parse(""), None);
     }
 
     #[test]
