@@ -482,8 +482,10 @@ pub fn start() -> Result<(), JsValue> {
     let root = doc
         .get_element_by_id(ROOT_ID)
         .ok_or_else(|| format!("the page has no element with id \"{ROOT_ID}\""))?;
+    // Read before mounting: the first render writes the (default) view into the fragment.
+    let restore = location_hash().filter(|h| h.len() > 1);
     let app = App::mount_with(&doc, &root, State::seeds(), true)?;
-    if let Some(hash) = location_hash().filter(|h| h.len() > 1) {
+    if let Some(hash) = restore {
         app.send(Msg::Fragment(hash));
     }
     if let Some(status) = doc.get_element_by_id(STATUS_ID) {

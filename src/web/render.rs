@@ -202,6 +202,8 @@ pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsVal
     let panel_body = el(doc, "div", "panel-body")?;
     panel_body.set_id("panel-body");
     panel_body.set_attribute("aria-live", "polite")?;
+    // It scrolls, so it takes the focus (keyboard scrolling).
+    panel_body.set_attribute("tabindex", "0")?;
     panel.append_child(&panel_body)?;
     root.append_child(&panel)?;
 
@@ -761,7 +763,7 @@ fn quote_panel(
                 maj.append_child(&s)?;
             }
             body.append_child(&maj)?;
-            let list = el(doc, "ul", "variants")?;
+            let list = el(doc, "ul", "variants members")?;
             for m in &group.members {
                 let li = el(doc, "li", "")?;
                 if m.report == report {
@@ -923,7 +925,9 @@ fn speakers_panel(doc: &Document, body: &Element, state: &State) -> Result<(), J
                 b.set_attribute(
                     "aria-label",
                     &format!(
-                        "{}: {} and {} in report {r}",
+                        "{} · {}: {}, {} and {} in report {r}",
+                        cell.quotes,
+                        cell.words,
                         c.people[p].name,
                         plural(cell.quotes, "quotation", "quotations"),
                         plural(cell.words, "word", "words")

@@ -65,7 +65,7 @@ async function open(url, options = {}) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('[data-report="4"] .report-body p');
+  await page.waitForSelector('[data-report="4"] .report-body p', { state: 'attached' });
   return { context, page, problems };
 }
 
@@ -155,7 +155,7 @@ async function checkLandSelected(page) {
   }
   const panel = await page.evaluate(() => ({
     open: document.querySelector('#panel').classList.contains('open'),
-    variants: [...document.querySelectorAll('#panel-body .variants li')].map((li) => li.textContent),
+    variants: [...document.querySelectorAll('#panel-body .members li')].map((li) => li.textContent),
     diffs: document.querySelectorAll('#panel-body .diff ins, #panel-body .diff del').length,
   }));
   assert.ok(panel.open, 'the panel is open');
@@ -199,7 +199,7 @@ for (const way of ['http', 'file']) {
       await shot(page, `${way}-quote-selected`);
       await axe(page, 'quote selected');
       // A variant in the panel jumps to its report.
-      const jump = page.locator('#panel-body .variants .jump').last();
+      const jump = page.locator('#panel-body .members .jump').last();
       const target = await jump.getAttribute('data-msg');
       await jump.click();
       const [, r, , q] = target.split(':');
@@ -299,7 +299,7 @@ test('the same by keyboard alone, and a reload restores the view', async () => {
     const before = await page.evaluate(() => ({
       hash: location.hash,
       selected: document.querySelector('.selected')?.textContent,
-      classes: document.querySelector('#reports').className,
+      classes: document.querySelector('#reports').className.split(' ').sort().join(' '),
     }));
     assert.match(before.hash, /lens=1/);
     await page.reload({ waitUntil: 'load' });
@@ -307,7 +307,7 @@ test('the same by keyboard alone, and a reload restores the view', async () => {
     const afterReload = await page.evaluate(() => ({
       hash: location.hash,
       selected: document.querySelector('.selected')?.textContent,
-      classes: document.querySelector('#reports').className,
+      classes: document.querySelector('#reports').className.split(' ').sort().join(' '),
       hidden: document.querySelector('[data-report="4"]').hidden,
       panel: document.querySelector('#panel').classList.contains('open'),
     }));
