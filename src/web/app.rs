@@ -496,6 +496,20 @@ pub fn start() -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Replaces the reports on the page with `reports` (analysed and compared here), keeping the
+/// page's listeners in the same way as [`start`]. The view starts afresh.
+pub fn show(reports: Vec<state::Report>) -> Result<(), JsValue> {
+    let doc = document().ok_or("no document to render into")?;
+    let root = doc
+        .get_element_by_id(ROOT_ID)
+        .ok_or_else(|| format!("the page has no element with id \"{ROOT_ID}\""))?;
+    // Drop the old app (and its listeners) first.
+    APP.with(|cell| cell.borrow_mut().take());
+    let app = App::mount_with(&doc, &root, State::new(reports), true)?;
+    APP.with(|cell| *cell.borrow_mut() = Some(app));
+    Ok(())
+}
+
 /// Writes `message` into the status line (made visible, `role="alert"`), creating the line at
 /// the top of the body if the page lacks one. Never panics.
 pub fn show_error(message: &str) {
