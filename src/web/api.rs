@@ -45,17 +45,3 @@ pub fn analyze_reports(files: Vec<String>, texts: Vec<String>) -> Result<JsValue
     serde_wasm_bindgen::to_value(&output).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Shows `texts` (named `files`) on the page instead of the seeds: analysed, compared and
-/// rendered in Rust, as the seeds are. `scripts/bench-page` uses it for 50 long reports.
-#[wasm_bindgen(js_name = show_reports)]
-pub fn show_reports(files: Vec<String>, texts: Vec<String>) -> Result<(), JsValue> {
-    if files.len() != texts.len() {
-        return Err(JsValue::from_str("show_reports: as many file names as texts"));
-    }
-    let reports = files
-        .into_iter()
-        .zip(texts)
-        .map(|(f, t)| super::state::Report::new(f, t))
-        .collect();
-    super::app::show(reports)
-}

@@ -510,6 +510,22 @@ pub fn show(reports: Vec<state::Report>) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Shows `texts` (named `files`) on the page instead of the seeds, for JavaScript
+/// (`window.wasmBindings.show_reports`): analysed, compared and rendered in Rust, as the seeds
+/// are. `scripts/bench-page` uses it for 50 long reports.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = show_reports)]
+pub fn show_reports(files: Vec<String>, texts: Vec<String>) -> Result<(), JsValue> {
+    if files.len() != texts.len() {
+        return Err(JsValue::from_str("show_reports: as many file names as texts"));
+    }
+    let reports = files
+        .into_iter()
+        .zip(texts)
+        .map(|(f, t)| state::Report::new(f, t))
+        .collect();
+    show(reports)
+}
+
 /// Writes `message` into the status line (made visible, `role="alert"`), creating the line at
 /// the top of the body if the page lacks one. Never panics.
 pub fn show_error(message: &str) {

@@ -14,7 +14,7 @@
 
 pub mod state;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "json-api"))]
 pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
