@@ -44,4 +44,3 @@ pub fn analyze_reports(files: Vec<String>, texts: Vec<String>) -> Result<JsValue
     };
     serde_wasm_bindgen::to_value(&output).map_err(|e| JsValue::from_str(&e.to_string()))
 }
-

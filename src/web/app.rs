@@ -313,10 +313,12 @@ fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
         i.marked = marked;
         let scroll = std::mem::take(&mut i.state.scroll);
         let mut done = std::collections::BTreeSet::new();
+        let columns: std::collections::BTreeSet<usize> = scroll.iter().map(|a| a.0).collect();
         for at in scroll {
-            // One scroll per column: the first target of each.
+            // One scroll per column: the first target of each; the row moves sideways only
+            // for a jump to one column.
             if done.insert(at.0) {
-                scroll_to(&i.page, at);
+                scroll_to(&i.page, at, columns.len() == 1);
             }
         }
         if focus {
@@ -372,7 +374,7 @@ fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
 
 /// Scrolls the column of `at` (its own scroller only, so the row does not jump sideways)
 /// until the element is in view, about a third from the top.
-fn scroll_to(page: &Page, at: At) {
+fn scroll_to(page: &Page, at: At, sideways: bool) {
     let Some(e) = page.elements(at).first() else {
         return;
     };
@@ -404,6 +406,9 @@ fn scroll_to(page: &Page, at: At) {
         e.scroll_into_view_with_bool(true);
     }
     // Sideways, within the row of columns, if the column is out of view.
+    if !sideways {
+        return;
+    }
     if let (Some(col), Some(row)) = (
         page.columns.get(at.0),
         page.columns.get(at.0).and_then(|c| c.parent_element()),
@@ -516,7 +521,9 @@ pub fn show(reports: Vec<state::Report>) -> Result<(), JsValue> {
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = show_reports)]
 pub fn show_reports(files: Vec<String>, texts: Vec<String>) -> Result<(), JsValue> {
     if files.len() != texts.len() {
-        return Err(JsValue::from_str("show_reports: as many file names as texts"));
+        return Err(JsValue::from_str(
+            "show_reports: as many file names as texts",
+        ));
     }
     let reports = files
         .into_iter()
