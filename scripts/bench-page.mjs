@@ -39,6 +39,7 @@ const READY = `(() => {
   mo.observe(document, { childList: true, subtree: true });
 })();`;
 
+const marks = [];
 async function loads(browser, url, n) {
   const times = [];
   for (let i = 0; i < n; i++) {
@@ -47,7 +48,12 @@ async function loads(browser, url, n) {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 15000 });
-    times.push(await page.evaluate(() => window.__ready));
+    times.push(await page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      window.__marks = ['start', 'analysed', 'compared', 'rendered'].map((n) => at(`crosscheck:${n}`));
+      return window.__ready;
+    }));
+    marks.push(await page.evaluate(() => window.__marks));
     await context.close();
   }
   return times;
@@ -164,6 +170,11 @@ for (const f of files.filter((f) => f.endsWith('.wasm') || f.endsWith('.js'))) {
 console.log(`load (navigation start -> last column's highlights, strips and panel), median of ${LOADS}:`);
 console.log(`  page          ${fmt(median(page))} ms   (min ${fmt(Math.min(...page))}, max ${fmt(Math.max(...page))})`);
 console.log(`  static floor  ${fmt(median(floor))} ms   (min ${fmt(Math.min(...floor))}, max ${fmt(Math.max(...floor))})`);
+{
+  const m = marks.filter((x) => !Number.isNaN(x[0]));
+  const d = (i) => fmt(median(m.map((x) => x[i + 1] - x[i])));
+  console.log(`  page, medians inside: wasm started at ${fmt(median(m.map((x) => x[0])))} ms; analysis ${d(0)} ms, comparison ${d(1)} ms, rendering ${d(2)} ms`);
+}
 console.log('selection (click -> updated view, forced layout), median of 15:');
 for (const [name, t] of Object.entries(seedSel)) {
   console.log(`  ${name.padEnd(12)} seeds ${fmt(t)} ms   50 x 1,000 words ${fmt(bigSel[name])} ms`);

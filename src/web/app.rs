@@ -489,7 +489,22 @@ pub fn start() -> Result<(), JsValue> {
         .ok_or_else(|| format!("the page has no element with id \"{ROOT_ID}\""))?;
     // Read before mounting: the first render writes the (default) view into the fragment.
     let restore = location_hash().filter(|h| h.len() > 1);
-    let app = App::mount_with(&doc, &root, State::seeds(), true)?;
+    // Performance marks for scripts/bench-page: where the load time goes.
+    let mark = |name: &str| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+    };
+    mark("crosscheck:start");
+    let reports: Vec<state::Report> = crate::seeds::SEEDS
+        .iter()
+        .map(|&(file, text)| state::Report::new(file, text))
+        .collect();
+    mark("crosscheck:analysed");
+    let state = State::new(reports);
+    mark("crosscheck:compared");
+    let app = App::mount_with(&doc, &root, state, true)?;
+    mark("crosscheck:rendered");
     if let Some(hash) = restore {
         app.send(Msg::Fragment(hash));
     }

@@ -242,13 +242,13 @@ impl Index {
             .collect();
         let mut sentences = vec![0..0; reports.len()];
         let mut start = 0;
-        for r in 0..reports.len() {
+        for (r, range) in sentences.iter_mut().enumerate() {
             let end = start
                 + c.coverage.sentences[start..]
                     .iter()
                     .take_while(|s| s.report == r)
                     .count();
-            sentences[r] = start..end;
+            *range = start..end;
             start = end;
         }
         let mut quote_paraphrases: Vec<Vec<Vec<usize>>> = reports
