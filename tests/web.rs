@@ -199,7 +199,8 @@ fn markup_in_article_text_stays_text() {
         assert!(
             e.has_attribute("data-kind")
                 || e.has_attribute("data-sentence")
-                || e.has_attribute("data-disc"),
+                || e.has_attribute("data-disc")
+                || e.has_attribute("data-mention"),
             "unexpected element {:?}",
             e.tag_name()
         );
@@ -369,6 +370,12 @@ fn a_speaker_click_and_a_discrepancy_emphasise_across_columns() {
     assert!(matches!(app.view().selection, Some(Selection::Person(_))));
     let columns = all(&root, "[data-report]");
     assert!(columns.iter().all(|c| !all(c, ".emph").is_empty()));
+    // Every mention of the person, quoting or not, in every column.
+    assert!(columns.iter().all(|c| !all(c, ".mention.emph").is_empty()));
+    let mentions = all(&columns[0], ".mention.emph");
+    assert!(mentions
+        .iter()
+        .all(|m| content(m).contains("Trump") || content(m).len() < 40));
     assert!(
         !all(&root, ".matrix .cell").is_empty(),
         "the speaker x report matrix"

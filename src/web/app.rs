@@ -463,8 +463,9 @@ fn write_fragment(f: &str) {
 /// could not in `#status`.
 pub fn main() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_error(&format!("The page stopped: {info}"));
+        let message = format!("The page stopped: {info}");
+        gloo::console::error!(message.clone());
+        show_error(&message);
     }));
     run();
 }

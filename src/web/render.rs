@@ -334,6 +334,8 @@ pub struct TextCtx {
     sentences: Vec<(Span, usize)>,
     /// `(span, discrepancy)` of this report's discrepancy items.
     discrepancies: Vec<(Span, usize)>,
+    /// `(span, person)` of every mention of a speaker the comparison knows (a few dozen).
+    mentions: Vec<(Span, usize)>,
     /// Every boundary where a wrapper starts or ends, sorted.
     cuts: Vec<usize>,
 }
@@ -350,9 +352,18 @@ impl TextCtx {
                 discrepancies.push((item.span, d));
             }
         }
+        let mut mentions = Vec::new();
+        for (p, person) in state.comparison.people.iter().enumerate() {
+            for &(r, sp) in person.speakers.iter().filter(|&&(r, _)| r == report) {
+                if let Some(speaker) = state.reports[r].analysis.speakers.get(sp) {
+                    mentions.extend(speaker.mentions.iter().map(|&m| (m, p)));
+                }
+            }
+        }
         let mut cuts: Vec<usize> = sentences
             .iter()
             .chain(&discrepancies)
+            .chain(&mentions)
             .flat_map(|(s, _)| [s.start, s.end])
             .collect();
         cuts.sort_unstable();
@@ -360,6 +371,7 @@ impl TextCtx {
         TextCtx {
             sentences,
             discrepancies,
+            mentions,
             cuts,
         }
     }
@@ -370,6 +382,13 @@ impl TextCtx {
             .get(i)
             .filter(|(s, _)| s.start <= at)
             .map(|&(_, k)| k)
+    }
+
+    fn mention(&self, piece: Span) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|(s, _)| s.contains(piece))
+            .map(|&(_, p)| p)
     }
 
     fn discrepancy(&self, piece: Span) -> Option<usize> {
@@ -433,6 +452,17 @@ pub fn highlighted(
                         holder.append_child(&w)?;
                         targets
                             .entry(Target::Sentence(k))
+                            .or_default()
+                            .push(w.clone());
+                        holder = w;
+                    }
+                    if let Some(p) = ctx.mention(piece) {
+                        let w = doc.create_element("span")?;
+                        w.set_class_name("mention");
+                        w.set_attribute("data-mention", &p.to_string())?;
+                        holder.append_child(&w)?;
+                        targets
+                            .entry(Target::Mention(p))
                             .or_default()
                             .push(w.clone());
                         holder = w;

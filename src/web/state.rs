@@ -156,6 +156,8 @@ pub enum Target {
     Sentence(usize),
     /// The words of a discrepancy in this report (index into discrepancies).
     Discrepancy(usize),
+    /// Every mention of a person (index into people) in this report, quoting or not.
+    Mention(usize),
 }
 
 /// A [`Target`] in one report.
@@ -397,6 +399,12 @@ impl State {
                 }
             },
             Some(Selection::Person(p)) => {
+                if let Some(person) = c.people.get(p) {
+                    let mut rs: Vec<usize> = person.speakers.iter().map(|&(r, _)| r).collect();
+                    rs.sort_unstable();
+                    rs.dedup();
+                    out.extend(rs.into_iter().map(|r| (r, Target::Mention(p))));
+                }
                 for (r, quotes) in self.index.quote_person.iter().enumerate() {
                     for (q, &who) in quotes.iter().enumerate() {
                         if who == Some(p) {
@@ -516,6 +524,7 @@ impl Msg {
                     Target::Claim(i) => ("c", i),
                     Target::Sentence(i) => ("s", i),
                     Target::Discrepancy(i) => ("d", i),
+                    Target::Mention(i) => ("m", i),
                 };
                 format!("jump:{r}:{tag}:{i}")
             }
@@ -565,6 +574,7 @@ impl Msg {
                     "c" => Target::Claim(i),
                     "s" => Target::Sentence(i),
                     "d" => Target::Discrepancy(i),
+                    "m" => Target::Mention(i),
                     _ => return None,
                 };
                 Msg::Jump((n(0)?, t))
@@ -623,7 +633,12 @@ pub fn update(state: &mut State, msg: Msg) -> Changed {
             if p < state.comparison.people.len() {
                 v.selection = Some(Selection::Person(p));
                 v.panel = Some(Panel::Speakers);
-                state.scroll = first_per_report(state.emphasis_for(Selection::Person(p)));
+                let quotes: Vec<At> = state
+                    .emphasis_for(Selection::Person(p))
+                    .into_iter()
+                    .filter(|(_, t)| matches!(t, Target::Quote(_)))
+                    .collect();
+                state.scroll = first_per_report(quotes);
             }
         }
         Msg::SelectClaim { report, claim } => {
@@ -1072,6 +1087,10 @@ mod tests {
         let reports: BTreeSet<usize> = em.iter().map(|&(r, _)| r).collect();
         assert_eq!(reports.len(), 5, "Trump is quoted in every seed");
         assert!(em.iter().any(|(_, t)| matches!(t, Target::Speaker(_))));
+        assert!(
+            em.contains(&(0, Target::Mention(p))),
+            "every mention, quoting or not"
+        );
         // A matrix cell jumps to the person's first quote in that report.
         update(
             &mut s,
