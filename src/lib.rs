@@ -32,13 +32,33 @@ pub mod notation;
 pub mod report;
 pub mod seeds;
 
-#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub use model::{
     Analysis, AttributionRule, Claim, ClaimKind, KindRule, Quote, QuoteKind, Resolution, Speaker,
 };
 pub use span::{Span, Utf16Index};
+
+/// How a reporting cue frames what it reports, from the lexicon's stance of its verb:
+/// `"neutral"` (`said`), `"contested"` (`claimed`, `insisted`), `"counter"` (`denied`) or
+/// `"hedged"` (`suggested`); `None` for a cue that is no listed verb (a colon, `according to`).
+///
+/// ```
+/// assert_eq!(crosscheck::cue_stance("insisted"), Some("contested"));
+/// assert_eq!(crosscheck::cue_stance("told reporters"), Some("neutral"));
+/// assert_eq!(crosscheck::cue_stance(":"), None);
+/// ```
+pub fn cue_stance(cue: &str) -> Option<&'static str> {
+    let lex = lexicon::Lexicon::get();
+    let word = cue.split_whitespace().next()?.to_lowercase();
+    let verb = lex.verb_of(lex.info(&word))?;
+    Some(match verb.stance {
+        lexicon::Stance::Neutral => "neutral",
+        lexicon::Stance::Contested => "contested",
+        lexicon::Stance::Counter => "counter",
+        lexicon::Stance::Hedged => "hedged",
+    })
+}
 
 /// Analyses one article: its title, paragraphs, quotations, speakers and disputed claims.
 ///

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use crosscheck::highlight;
+use crosscheck::web::state::{Msg, Selection, State, Target};
 use crosscheck::web::{render, App, Report};
 use crosscheck::{Analysis, Claim, ClaimKind, Quote, QuoteKind, Span, Speaker};
 use wasm_bindgen::JsCast;
@@ -38,8 +39,7 @@ fn expected_title(seed: &str) -> &str {
 fn seeds_render_as_five_columns_with_titles_and_paragraphs() {
     let doc = doc();
     let root = doc.create_element("main").unwrap();
-    let reports = Report::seeds();
-    let _app = App::mount(&doc, &root, &reports).unwrap();
+    let _app = App::mount(&doc, &root, State::seeds()).unwrap();
 
     let columns = all(&root, "[data-report]");
     assert_eq!(columns.len(), 5);
@@ -98,7 +98,23 @@ fn highlights_become_nested_elements_with_data_kind() {
     };
     let doc = doc();
     let marks = highlight::marks(&analysis);
-    let p = render::paragraph(&doc, text, analysis.paragraphs[0], &marks).unwrap();
+    let mut report = Report::new("a.txt", text);
+    report.analysis = analysis.clone();
+    let state = State::new(vec![report]);
+    let ctx = render::TextCtx::new(&state, 0);
+    let p = doc.create_element("p").unwrap();
+    let mut targets = Default::default();
+    render::highlighted(
+        &doc,
+        &p,
+        &state,
+        0,
+        analysis.paragraphs[0],
+        &marks,
+        &ctx,
+        &mut targets,
+    )
+    .unwrap();
 
     assert_eq!(content(&p), text, "the paragraph keeps its text exactly");
     let kinds: Vec<(String, String, String)> = all(&p, "[data-kind]")
@@ -161,7 +177,7 @@ fn markup_in_article_text_stays_text() {
         closed: true,
         ..Default::default()
     });
-    let _app = App::mount(&doc, &root, &[report]).unwrap();
+    let _app = App::mount(&doc, &root, State::new(vec![report])).unwrap();
 
     for tag in ["img", "script", "b", "i"] {
         assert!(all(&root, tag).is_empty(), "no <{tag}> element was created");
@@ -178,16 +194,15 @@ fn markup_in_article_text_stays_text() {
     );
     let quote = all(&root, "[data-kind=quote]");
     assert_eq!(content(&quote[0]), "\"<i>quoted</i>\"");
-    // Every child of the paragraph is a text node or a highlight element.
-    let kids = p[0].child_nodes();
-    for i in 0..kids.length() {
-        let n = kids.item(i).unwrap();
+    // Every element in the paragraph is a highlight or a sentence wrapper the page made.
+    for e in all(&p[0], "*") {
         assert!(
-            n.node_type() == web_sys::Node::TEXT_NODE
-                || n.dyn_ref::<Element>()
-                    .is_some_and(|e| e.has_attribute("data-kind")),
-            "unexpected node {:?}",
-            n.node_name()
+            e.has_attribute("data-kind")
+                || e.has_attribute("data-sentence")
+                || e.has_attribute("data-disc")
+                || e.has_attribute("data-mention"),
+            "unexpected element {:?}",
+            e.tag_name()
         );
     }
     let pwned = js_sys_get(&web_sys::window().unwrap(), "__pwned");
@@ -218,7 +233,7 @@ fn clicking_a_highlight_selects_it() {
     let doc = doc();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    let app = App::mount(&doc, &root, &[report]).unwrap();
+    let app = App::mount(&doc, &root, State::new(vec![report])).unwrap();
     let quote = all(app.root(), "[data-kind=quote]").remove(0);
     quote.dyn_ref::<HtmlElement>().unwrap().click();
     assert!(quote.class_list().contains("selected"));
@@ -286,4 +301,106 @@ fn analyze_reports_compares_the_seeds() {
     let discrepancies = js_sys::Array::from(&get(&comparison, "discrepancies"));
     assert!(discrepancies.length() >= 1);
     assert!(crosscheck::web::api::analyze_reports(vec!["a".into()], vec![]).is_err());
+}
+
+/// Mounts the seeds into a fresh element in the document (so clicks and layout work).
+fn mounted_seeds() -> (Element, App) {
+    let doc = doc();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let app = App::mount(&doc, &root, State::seeds()).unwrap();
+    (root, app)
+}
+
+fn click(e: &Element) {
+    e.dyn_ref::<HtmlElement>().unwrap().click();
+}
+
+#[wasm_bindgen_test]
+fn a_quote_click_emphasises_its_group_and_fills_the_panel_without_rebuilding_the_columns() {
+    let (root, app) = mounted_seeds();
+    let columns = all(&root, "[data-report]");
+    assert_eq!(columns.len(), 5);
+    let land = all(&columns[0], "[data-kind=quote]")
+        .into_iter()
+        .find(|q| content(q).contains("power plants"))
+        .expect("the land-and-power-plants quote in report 0");
+    click(&land);
+    assert!(land.class_list().contains("selected"));
+    // The same column elements, now with emphasised members in at least three other reports.
+    let after = all(&root, "[data-report]");
+    for (a, b) in columns.iter().zip(&after) {
+        assert!(
+            a.is_same_node(Some(b)),
+            "columns are not rebuilt by a selection"
+        );
+    }
+    let with_members = after
+        .iter()
+        .filter(|c| !all(c, "[data-kind=quote].emph").is_empty())
+        .count();
+    assert!(with_members >= 4, "{with_members} columns emphasised");
+    let panel = root.query_selector("#panel-body").unwrap().unwrap();
+    let variants = all(&panel, ".variants li");
+    assert!(variants.len() >= 4, "{} variants", variants.len());
+    assert!(
+        !all(&panel, "ins, del").is_empty(),
+        "the word diff is shown"
+    );
+    // A variant jumps: it carries a message for its report.
+    let jump = all(&panel, ".variants .jump")[1]
+        .get_attribute("data-msg")
+        .unwrap();
+    assert!(jump.starts_with("jump:"), "{jump}");
+    // Escape clears every emphasis.
+    app.send(Msg::Clear);
+    assert!(all(&root, ".emph, .selected").is_empty());
+    drop(app);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_speaker_click_and_a_discrepancy_emphasise_across_columns() {
+    let (root, app) = mounted_seeds();
+    let trump = all(&root, "[data-report=\"0\"] [data-kind=speaker]")
+        .into_iter()
+        .find(|s| content(s).contains("Trump"))
+        .expect("a Trump mention in report 0");
+    click(&trump);
+    assert!(matches!(app.view().selection, Some(Selection::Person(_))));
+    let columns = all(&root, "[data-report]");
+    assert!(columns.iter().all(|c| !all(c, ".emph").is_empty()));
+    // Every mention of the person, quoting or not, in every column.
+    assert!(columns.iter().all(|c| !all(c, ".mention.emph").is_empty()));
+    let mentions = all(&columns[0], ".mention.emph");
+    assert!(mentions
+        .iter()
+        .all(|m| content(m).contains("Trump") || content(m).len() < 40));
+    assert!(
+        !all(&root, ".matrix .cell").is_empty(),
+        "the speaker x report matrix"
+    );
+
+    let state = State::seeds();
+    let d = state
+        .comparison
+        .discrepancies
+        .iter()
+        .position(|d| d.label.contains("Former President"))
+        .unwrap();
+    app.send(Msg::SelectDiscrepancy(d));
+    let spans = all(&columns[1], ".disc.emph");
+    assert!(!spans.is_empty());
+    assert!(
+        content(&spans[0]).contains("Former"),
+        "{}",
+        content(&spans[0])
+    );
+    assert!(
+        all(&columns[1], "[data-kind=speaker].emph").is_empty(),
+        "the person emphasis is gone"
+    );
+    let _ = Target::Discrepancy(d);
+    drop(app);
+    root.remove();
 }

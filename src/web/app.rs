@@ -1,79 +1,471 @@
-//! The page: mounts the report columns into `index.html`, keeps the event listeners and shows
-//! any failure in the page itself (never a silent blank page).
+//! The page: mounts the [`State`] into `index.html`, owns the delegated event listeners (which
+//! only turn DOM events into [`Msg`]s), applies what [`update`] says changed, and shows any
+//! failure in the page itself (never a silent blank page).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Event};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
 
-use super::render::{self, Report};
+use super::render::{self, Page};
+use super::state::{self, update, At, Changed, Kind, Msg, State, Target};
 
-/// `id` of the element the columns go into.
+/// `id` of the element the page goes into.
 pub const ROOT_ID: &str = "reports";
 /// `id` of the status line: "Loading…" until the columns are there, or what went wrong.
 pub const STATUS_ID: &str = "status";
-/// Class of the highlight last clicked.
+/// Class of the selected highlight.
 pub const SELECTED: &str = "selected";
+/// Class of the highlights the selection emphasises (its group, its person, its passage).
+pub const EMPHASIS: &str = "emph";
 
 thread_local! {
     /// The mounted page, kept for the page's lifetime so its listeners stay attached.
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
 }
 
+/// The state, the built page and what is currently emphasised.
+struct Inner {
+    state: State,
+    page: Page,
+    root: Element,
+    /// Elements carrying [`EMPHASIS`] or [`SELECTED`] now.
+    marked: Vec<Element>,
+    /// Whether to write the view into the URL fragment.
+    url: bool,
+}
+
 /// The mounted page. Dropping it removes its event listeners.
 pub struct App {
     root: Element,
+    inner: Rc<RefCell<Inner>>,
     _listeners: Vec<EventListener>,
 }
 
 impl App {
-    /// Renders `reports` into `root`, replacing whatever it held, and attaches the listeners.
-    pub fn mount(doc: &Document, root: &Element, reports: &[Report]) -> Result<App, JsValue> {
-        root.set_text_content(None);
-        render::columns(doc, root, reports)?;
+    /// Renders `state` into `root`, replacing whatever it held, and attaches the listeners
+    /// (clicks and keys on `root`). The URL fragment is left alone.
+    pub fn mount(doc: &Document, root: &Element, state: State) -> Result<App, JsValue> {
+        App::mount_with(doc, root, state, false)
+    }
+
+    fn mount_with(doc: &Document, root: &Element, state: State, url: bool) -> Result<App, JsValue> {
+        let page = render::page(doc, root, &state)?;
+        let inner = Rc::new(RefCell::new(Inner {
+            state,
+            page,
+            root: root.clone(),
+            marked: Vec::new(),
+            url,
+        }));
+        apply(
+            &inner,
+            Changed {
+                emphasis: true,
+                panel: true,
+                layout: true,
+            },
+            false,
+        );
         let on_click = {
-            let root = root.clone();
-            EventListener::new(root.clone().as_ref(), "click", move |event| {
-                select(&root, event)
+            let inner = Rc::clone(&inner);
+            EventListener::new(root.as_ref(), "click", move |event| {
+                if let Some(msg) = click_msg(event) {
+                    dispatch(&inner, msg, false);
+                }
             })
         };
+        // Keys: on the document, so they work wherever the focus is (not in text fields).
+        let on_key = {
+            let inner = Rc::clone(&inner);
+            let target: web_sys::EventTarget = doc.clone().into();
+            EventListener::new_with_options(
+                &target,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(event) {
+                        return;
+                    }
+                    let msg = match key.key().as_str() {
+                        "Enter" | " " => activate_msg(event),
+                        "w" => {
+                            let col = inner.borrow().state.view.column;
+                            Some(Msg::ToggleWide(col))
+                        }
+                        k => state::key_msg(k),
+                    };
+                    if let Some(msg) = msg {
+                        event.prevent_default();
+                        dispatch(&inner, msg, true);
+                    }
+                },
+            )
+        };
+        let mut listeners = vec![on_click, on_key];
+        if url {
+            if let Some(window) = web_sys::window() {
+                let inner = Rc::clone(&inner);
+                listeners.push(EventListener::new(&window, "hashchange", move |_| {
+                    if let Some(hash) = location_hash() {
+                        dispatch(&inner, Msg::Fragment(hash), false);
+                    }
+                }));
+            }
+        }
         Ok(App {
             root: root.clone(),
-            _listeners: vec![on_click],
+            inner,
+            _listeners: listeners,
         })
     }
 
-    /// The element holding the columns.
+    /// The element holding the page.
     pub fn root(&self) -> &Element {
         &self.root
     }
+
+    /// Applies a message as a DOM event would.
+    pub fn send(&self, msg: Msg) {
+        dispatch(&self.inner, msg, false);
+    }
+
+    /// The current view (for tests).
+    pub fn view(&self) -> state::View {
+        self.inner.borrow().state.view.clone()
+    }
 }
 
-/// Clicking a highlight selects it (class [`SELECTED`]); clicking anywhere else clears it.
-fn select(root: &Element, event: &Event) {
-    let hit = event
+/// True when a key event comes from a text field.
+fn typing(event: &Event) -> bool {
+    event
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|t| t.closest("[data-kind]").ok().flatten());
-    if let Ok(previous) = root.query_selector_all(&format!("[data-kind].{SELECTED}")) {
-        for i in 0..previous.length() {
-            if let Some(el) = previous.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                let _ = el.class_list().remove_1(SELECTED);
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.has_attribute("contenteditable")
+        })
+}
+
+/// The message of a click: a control's `data-msg`, a highlight in a column, or (elsewhere in
+/// a column) clearing the selection.
+fn click_msg(event: &Event) -> Option<Msg> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    if let Some(control) = target.closest("[data-msg]").ok().flatten() {
+        return Msg::parse(&control.get_attribute("data-msg")?);
+    }
+    if let Some(msg) = highlight_msg(&target) {
+        return Some(msg);
+    }
+    target
+        .closest("[data-report]")
+        .ok()
+        .flatten()
+        .map(|_| Msg::Clear)
+}
+
+/// Enter or Space on a focused highlight selects it (buttons click by themselves).
+fn activate_msg(event: &Event) -> Option<Msg> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    if target.tag_name() == "BUTTON" {
+        return None;
+    }
+    highlight_msg(&target)
+}
+
+/// The message of a highlight at or around `target`.
+fn highlight_msg(target: &Element) -> Option<Msg> {
+    let hit = target.closest("[data-kind]").ok().flatten()?;
+    let report: usize = hit
+        .closest("[data-report]")
+        .ok()
+        .flatten()?
+        .get_attribute("data-report")?
+        .parse()
+        .ok()?;
+    let num = |name: &str| -> Option<usize> { hit.get_attribute(name)?.parse().ok() };
+    match Kind::parse(&hit.get_attribute("data-kind")?)? {
+        Kind::Quote | Kind::Cue => Some(Msg::SelectQuote {
+            report,
+            quote: num("data-quote")?,
+        }),
+        Kind::Speaker => Some(Msg::SelectSpeakerOf {
+            report,
+            quote: num("data-quote")?,
+        }),
+        Kind::Claim | Kind::Marker => Some(Msg::SelectClaim {
+            report,
+            claim: num("data-claim")?,
+        }),
+    }
+}
+
+/// Runs `msg` through [`update`] and applies the change. `focus`: move the focus to the
+/// selection (keyboard steps).
+fn dispatch(inner: &Rc<RefCell<Inner>>, msg: Msg, focus: bool) {
+    let changed = {
+        let Ok(mut i) = inner.try_borrow_mut() else {
+            return;
+        };
+        update(&mut i.state, msg)
+    };
+    apply(inner, changed, focus);
+}
+
+fn set_flag(e: &Element, class: &str, on: bool) {
+    let _ = e.class_list().toggle_with_force(class, on);
+}
+
+fn pressed(e: &Element, on: bool) {
+    let _ = e.set_attribute("aria-pressed", if on { "true" } else { "false" });
+}
+
+/// Touches the elements that `changed` names.
+fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
+    let Ok(mut guard) = inner.try_borrow_mut() else {
+        return;
+    };
+    let i = &mut *guard;
+    let Some(doc) = i.root.owner_document() else {
+        return;
+    };
+    let view = i.state.view.clone();
+    if changed.layout {
+        for k in Kind::ALL {
+            let hidden = view.hidden_kinds.contains(&k);
+            set_flag(&i.root, &format!("hide-{}", k.as_str()), hidden);
+            if let Some(b) = i.page.kind_buttons.get(k as usize) {
+                pressed(b, !hidden);
             }
         }
+        set_flag(&i.root, "lens", view.lens);
+        pressed(&i.page.lens_button, view.lens);
+        for (c, col) in i.page.columns.iter().enumerate() {
+            let hidden = view.hidden_columns.contains(&c);
+            if hidden {
+                let _ = col.set_attribute("hidden", "");
+            } else {
+                let _ = col.remove_attribute("hidden");
+            }
+            set_flag(col, "wide", view.wide_columns.contains(&c));
+            set_flag(col, "active", view.column == c);
+            if let Some(b) = i.page.wide_buttons.get(c) {
+                pressed(b, view.wide_columns.contains(&c));
+            }
+            if let Some(t) = i.page.tabs.get(c) {
+                let _ = t.set_attribute(
+                    "aria-selected",
+                    if view.column == c { "true" } else { "false" },
+                );
+                let _ = t.set_attribute("tabindex", if view.column == c { "0" } else { "-1" });
+            }
+        }
+        // Buttons that bring hidden columns back.
+        i.page.hidden_bar.set_text_content(None);
+        let hidden: Vec<usize> = view.hidden_columns.iter().copied().collect();
+        if !hidden.is_empty() {
+            let _ = (|| -> Result<(), JsValue> {
+                for &c in &hidden {
+                    let b = doc.create_element("button")?;
+                    b.set_attribute("type", "button")?;
+                    b.set_class_name("legend-item");
+                    b.set_attribute("data-msg", &format!("show:{c}"))?;
+                    b.append_child(&doc.create_text_node(&format!("Show report {c}")))?;
+                    i.page.hidden_bar.append_child(&b)?;
+                }
+                if hidden.len() > 1 {
+                    let b = doc.create_element("button")?;
+                    b.set_attribute("type", "button")?;
+                    b.set_class_name("legend-item");
+                    b.set_attribute("data-msg", "showall")?;
+                    b.append_child(&doc.create_text_node("Show all"))?;
+                    i.page.hidden_bar.append_child(&b)?;
+                }
+                Ok(())
+            })();
+        }
     }
-    if let Some(el) = hit {
-        let _ = el.class_list().add_1(SELECTED);
+    if changed.emphasis {
+        for e in i.marked.drain(..) {
+            let cl = e.class_list();
+            let _ = cl.remove_2(EMPHASIS, SELECTED);
+        }
+        let mut marked = Vec::new();
+        for at in i.state.emphasis() {
+            for e in i.page.elements(at) {
+                let _ = e.class_list().add_1(EMPHASIS);
+                marked.push(e.clone());
+            }
+        }
+        let selected = i.state.selected();
+        if let Some(at) = selected {
+            for e in i.page.elements(at) {
+                let _ = e.class_list().add_1(SELECTED);
+                marked.push(e.clone());
+            }
+        }
+        set_flag(&i.root, "has-selection", view.selection.is_some());
+        i.marked = marked;
+        let scroll = std::mem::take(&mut i.state.scroll);
+        let mut done = std::collections::BTreeSet::new();
+        let columns: std::collections::BTreeSet<usize> = scroll.iter().map(|a| a.0).collect();
+        for at in scroll {
+            // One scroll per column: the first target of each; the row moves sideways only
+            // for a jump to one column.
+            if done.insert(at.0) {
+                scroll_to(&i.page, at, columns.len() == 1);
+            }
+        }
+        if focus {
+            if let Some(e) = selected.and_then(|at| i.page.elements(at).first().cloned()) {
+                if let Some(h) = e.dyn_ref::<HtmlElement>() {
+                    if !e.has_attribute("tabindex") {
+                        let _ = e.set_attribute("tabindex", "-1");
+                    }
+                    let _ = h.focus();
+                }
+            } else if let Some(h) = i
+                .page
+                .bodies
+                .get(view.column)
+                .and_then(|b| b.dyn_ref::<HtmlElement>().cloned())
+            {
+                if view.selection.is_none() && changed.layout {
+                    let _ = h.focus();
+                }
+            }
+        }
+    } else if focus && changed.layout {
+        if let Some(h) = i
+            .page
+            .bodies
+            .get(view.column)
+            .and_then(|b| b.dyn_ref::<HtmlElement>().cloned())
+        {
+            let _ = h.focus();
+        }
     }
+    if changed.panel {
+        let open = view.panel;
+        set_flag(&i.page.panel, "open", open.is_some());
+        for (p, b) in state::Panel::ALL.iter().zip(&i.page.panel_tabs) {
+            let _ = b.set_attribute(
+                "aria-expanded",
+                if open == Some(*p) { "true" } else { "false" },
+            );
+        }
+        if let Err(e) = render::panel(&doc, &i.page.panel_body, &i.state) {
+            gloo::console::error!(e);
+        }
+        // The discrepancy selected in the discrepancies panel comes into view there.
+        if let Ok(Some(cur)) = i.page.panel_body.query_selector(".discrepancy.current") {
+            cur.scroll_into_view_with_bool(false);
+        }
+    }
+    if i.url && (changed.emphasis || changed.panel || changed.layout) {
+        write_fragment(&state::fragment(&view));
+    }
+}
+
+/// Scrolls the column of `at` (its own scroller only, so the row does not jump sideways)
+/// until the element is in view, about a third from the top.
+fn scroll_to(page: &Page, at: At, sideways: bool) {
+    let Some(e) = page.elements(at).first() else {
+        return;
+    };
+    let Some(body) = page.bodies.get(at.0) else {
+        return;
+    };
+    // A column hidden by the reader is shown again to reach it.
+    if let Some(col) = page.columns.get(at.0) {
+        if col.has_attribute("hidden") {
+            return;
+        }
+    }
+    let scrolls = body.scroll_height() > body.client_height() + 1
+        && web_sys::window()
+            .and_then(|w| w.get_computed_style(body).ok().flatten())
+            .and_then(|s| s.get_property_value("overflow-y").ok())
+            .is_some_and(|v| v == "auto" || v == "scroll");
+    if scrolls {
+        let (er, br) = (
+            e.get_bounding_client_rect(),
+            body.get_bounding_client_rect(),
+        );
+        let inside = er.top() >= br.top() && er.bottom() <= br.bottom();
+        if !inside {
+            let by = er.top() - br.top() - br.height() / 3.0;
+            body.set_scroll_top(body.scroll_top() + by as i32);
+        }
+    } else if !matches!(at.1, Target::Sentence(_)) || page.columns.len() == 1 {
+        e.scroll_into_view_with_bool(true);
+    }
+    // Sideways, within the row of columns, if the column is out of view.
+    if !sideways {
+        return;
+    }
+    if let (Some(col), Some(row)) = (
+        page.columns.get(at.0),
+        page.columns.get(at.0).and_then(|c| c.parent_element()),
+    ) {
+        let (cr, rr) = (
+            col.get_bounding_client_rect(),
+            row.get_bounding_client_rect(),
+        );
+        if cr.left() < rr.left() - 1.0 || cr.right() > rr.right() + 1.0 {
+            let by = cr.left() - rr.left() - 8.0;
+            row.set_scroll_left(row.scroll_left() + by as i32);
+        }
+    }
+}
+
+fn location_hash() -> Option<String> {
+    web_sys::window()?.location().hash().ok()
+}
+
+/// Writes the view into the URL fragment without adding a history entry or firing
+/// `hashchange`.
+fn write_fragment(f: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let want = if f.is_empty() {
+        String::new()
+    } else {
+        format!("#{f}")
+    };
+    if location_hash().as_deref() == Some(want.as_str()) {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = if want.is_empty() {
+        // Drop the fragment: the path and query alone.
+        let loc = window.location();
+        format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        )
+    } else {
+        want
+    };
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
 /// The entry point of `crosscheck-web`: shows the seed reports in `#reports`, or the reason it
 /// could not in `#status`.
 pub fn main() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_error(&format!("The page stopped: {info}"));
+        let message = format!("The page stopped: {info}");
+        gloo::console::error!(message.clone());
+        show_error(&message);
     }));
     run();
 }
@@ -89,19 +481,72 @@ pub fn run() {
     }
 }
 
-/// Mounts the seed reports into the page's `#reports` element and hides the status line.
+/// Mounts the seed reports into the page's `#reports` element, restores the view from the URL
+/// fragment and hides the status line.
 pub fn start() -> Result<(), JsValue> {
     let doc = document().ok_or("no document to render into")?;
     let root = doc
         .get_element_by_id(ROOT_ID)
         .ok_or_else(|| format!("the page has no element with id \"{ROOT_ID}\""))?;
-    let app = App::mount(&doc, &root, &Report::seeds())?;
+    // Read before mounting: the first render writes the (default) view into the fragment.
+    let restore = location_hash().filter(|h| h.len() > 1);
+    // Performance marks for scripts/bench-page: where the load time goes.
+    let mark = |name: &str| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+    };
+    mark("crosscheck:start");
+    let reports: Vec<state::Report> = crate::seeds::SEEDS
+        .iter()
+        .map(|&(file, text)| state::Report::new(file, text))
+        .collect();
+    mark("crosscheck:analysed");
+    let state = State::new(reports);
+    mark("crosscheck:compared");
+    let app = App::mount_with(&doc, &root, state, true)?;
+    mark("crosscheck:rendered");
+    if let Some(hash) = restore {
+        app.send(Msg::Fragment(hash));
+    }
     if let Some(status) = doc.get_element_by_id(STATUS_ID) {
         status.set_text_content(None);
         status.set_attribute("hidden", "")?;
     }
     APP.with(|cell| *cell.borrow_mut() = Some(app));
     Ok(())
+}
+
+/// Replaces the reports on the page with `reports` (analysed and compared here), keeping the
+/// page's listeners in the same way as [`start`]. The view starts afresh.
+pub fn show(reports: Vec<state::Report>) -> Result<(), JsValue> {
+    let doc = document().ok_or("no document to render into")?;
+    let root = doc
+        .get_element_by_id(ROOT_ID)
+        .ok_or_else(|| format!("the page has no element with id \"{ROOT_ID}\""))?;
+    // Drop the old app (and its listeners) first.
+    APP.with(|cell| cell.borrow_mut().take());
+    let app = App::mount_with(&doc, &root, State::new(reports), true)?;
+    APP.with(|cell| *cell.borrow_mut() = Some(app));
+    Ok(())
+}
+
+/// Shows `texts` (named `files`) on the page instead of the seeds, for JavaScript
+/// (`window.wasmBindings.show_reports`): analysed, compared and rendered in Rust, as the seeds
+/// are. `scripts/bench-page` uses it for 50 long reports.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = show_reports)]
+pub fn show_reports(files: Vec<String>, texts: Vec<String>) -> Result<(), JsValue> {
+    if files.len() != texts.len() {
+        return Err(JsValue::from_str(
+            "show_reports: as many file names as texts",
+        ));
+    }
+    let reports = files
+        .into_iter()
+        .zip(texts)
+        .map(|(f, t)| state::Report::new(f, t))
+        .collect();
+    show(reports)
 }
 
 /// Writes `message` into the status line (made visible, `role="alert"`), creating the line at

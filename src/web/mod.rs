@@ -1,18 +1,26 @@
-//! The browser layer: the reports side by side, with their highlights.
+//! The browser layer: the reports side by side, their highlights and the comparison, linked.
 //!
-//! Thin by design. It calls [`crate::analyze`] on each report and walks the event stream of
-//! [`crate::highlight::events`]; article text reaches the DOM only as text nodes
+//! An application in the Elm manner (see `state`): one [`state::State`] owns the reports,
+//! their analyses, the comparison and the view; [`state::Msg`] is everything that can happen;
+//! [`state::update`] applies one. Article text reaches the DOM only as text nodes
 //! (`create_text_node`), never as HTML, so whatever an article contains stays text.
 //!
-//! - [`render`] builds DOM nodes from an analysis (no globals, so tests can render into a
-//!   detached element);
-//! - [`api`] hands the JSON contract to JavaScript (serde-wasm-bindgen);
-//! - [`app`] is the page: it finds its elements in `index.html`, mounts the columns, keeps the
-//!   event listeners and shows failures in the page.
+//! - [`state`] is the page as data (compiled everywhere, unit-tested natively);
+//! - `render` builds the columns once per set of reports and the panel per selection (no
+//!   globals, so tests render into a detached element);
+//! - `api` hands the JSON contract to JavaScript (serde-wasm-bindgen);
+//! - `app` is the page: it mounts the columns, owns the delegated event listeners (which only
+//!   turn DOM events into `Msg`s), applies what `update` says changed, and shows failures.
 
+pub mod state;
+
+#[cfg(all(target_arch = "wasm32", feature = "json-api"))]
 pub mod api;
+#[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
 pub mod render;
 
+#[cfg(target_arch = "wasm32")]
 pub use app::{main, run, App};
-pub use render::Report;
+pub use state::{Msg, Report, State};

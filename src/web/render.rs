@@ -1,86 +1,314 @@
-//! DOM building: one column per report, one `<p>` per paragraph, one element per highlight.
+//! DOM building from a [`State`]: the page once per set of reports (toolbar, tabs, one column
+//! per report with its presence strip, the panel frame), and the panel's content per selection.
 //!
 //! Every function takes the [`Document`] to create nodes with and returns or fills elements the
-//! caller places; nothing here looks up global state.
+//! caller places; nothing here looks up global state. Article text goes in as text nodes only.
+
+use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
+use super::state::{excerpt, At, Kind, Msg, Panel, Selection, State, Target, KEYS};
+use crate::compare::DiffOp;
 use crate::highlight::{self, Event, Mark};
-use crate::{analyze, Analysis, Span};
+use crate::Span;
 
-/// One report to show: where it came from, its text and what the core found in it.
-#[derive(Clone, Debug)]
-pub struct Report<'a> {
-    /// The seed's file name (shown small above the title).
-    pub file: &'a str,
-    pub text: &'a str,
-    pub analysis: Analysis,
+/// Number of person colours in the palette (Paul Tol's "bright" plus two of "muted").
+pub const PERSON_COLOURS: usize = 8;
+
+/// The page as built: the elements later updates touch.
+pub struct Page {
+    /// One `<article data-report>` per report.
+    pub columns: Vec<Element>,
+    /// The scrolling body of each column.
+    pub bodies: Vec<Element>,
+    /// The report tabs (shown on narrow screens).
+    pub tabs: Vec<Element>,
+    /// The legend's kind toggles, in [`Kind::ALL`] order, and the lens toggle.
+    pub kind_buttons: Vec<Element>,
+    pub lens_button: Element,
+    /// Each column's widen button.
+    pub wide_buttons: Vec<Element>,
+    /// Where the buttons that show hidden columns go.
+    pub hidden_bar: Element,
+    /// The panel's tab buttons, in [`Panel::ALL`] order.
+    pub panel_tabs: Vec<Element>,
+    pub panel: Element,
+    pub panel_body: Element,
+    /// For each report, the elements of each target (a highlight split in parts has several).
+    pub targets: Vec<HashMap<Target, Vec<Element>>>,
 }
 
-impl<'a> Report<'a> {
-    /// Analyses `text`.
-    pub fn new(file: &'a str, text: &'a str) -> Report<'a> {
-        Report {
-            file,
-            text,
-            analysis: analyze(text),
-        }
-    }
-
-    /// The embedded seed reports, analysed, in file-name order.
-    pub fn seeds() -> Vec<Report<'static>> {
-        crate::seeds::SEEDS
-            .iter()
-            .map(|&(file, text)| Report::new(file, text))
-            .collect()
+impl Page {
+    /// The elements of `at`.
+    pub fn elements(&self, at: At) -> &[Element] {
+        self.targets
+            .get(at.0)
+            .and_then(|m| m.get(&at.1))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 }
 
-/// Appends one `<article class="report" data-report="{index}">` per report to `parent`.
-pub fn columns(doc: &Document, parent: &Element, reports: &[Report]) -> Result<(), JsValue> {
-    for (index, report) in reports.iter().enumerate() {
-        let col = column(doc, index, report)?;
-        parent.append_child(&col)?;
+fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
     }
+    Ok(e)
+}
+
+fn text(doc: &Document, parent: &Element, s: &str) -> Result<(), JsValue> {
+    parent.append_child(&doc.create_text_node(s))?;
     Ok(())
 }
 
-/// The column of one report: a header with the file name, the title as `<h2>` and a count of
-/// what was found, then every other paragraph as a `<p>` (lines before the title, such as
-/// "Advertisement", get `class="furniture"`).
-pub fn column(doc: &Document, index: usize, report: &Report) -> Result<Element, JsValue> {
-    let (text, a) = (report.text, &report.analysis);
-    let marks = highlight::marks(a);
+fn el_text(doc: &Document, tag: &str, class: &str, s: &str) -> Result<Element, JsValue> {
+    let e = el(doc, tag, class)?;
+    text(doc, &e, s)?;
+    Ok(e)
+}
 
-    let article = doc.create_element("article")?;
-    article.set_class_name("report");
+/// A `<button type="button" data-msg>` with a text label.
+fn button(doc: &Document, class: &str, msg: &Msg, label: &str) -> Result<Element, JsValue> {
+    let b = el_text(doc, "button", class, label)?;
+    b.set_attribute("type", "button")?;
+    if let Some(m) = msg.encode() {
+        b.set_attribute("data-msg", &m)?;
+    }
+    Ok(b)
+}
+
+/// "report 2" / "reports 1, 3".
+fn reports_label(rs: &[usize]) -> String {
+    let list: Vec<String> = rs.iter().map(|r| r.to_string()).collect();
+    match rs.len() {
+        0 => "no other report".into(),
+        1 => format!("report {}", list[0]),
+        _ => format!("reports {}", list.join(", ")),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Builds the whole page into `root` (emptied first).
+pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsValue> {
+    root.set_text_content(None);
+
+    // The toolbar: the legend (which doubles as toggles), the lens, hidden columns.
+    let toolbar = el(doc, "div", "toolbar")?;
+    toolbar.set_attribute("role", "toolbar")?;
+    toolbar.set_attribute("aria-label", "Highlights")?;
+    let mut kind_buttons = Vec::new();
+    for k in Kind::ALL {
+        let b = button(doc, "legend-item", &Msg::ToggleKind(k), "")?;
+        b.set_attribute("aria-pressed", "true")?;
+        let (sample, label) = match k {
+            Kind::Quote => ("“…”", "quotations"),
+            Kind::Speaker => ("Name", "speakers"),
+            Kind::Cue => ("said", "reporting verbs"),
+            Kind::Claim => ("claim", "disputed claims"),
+            Kind::Marker => ("reportedly", "claim markers"),
+        };
+        let s = el_text(doc, "span", &format!("sample k-{}", k.as_str()), sample)?;
+        s.set_attribute("aria-hidden", "true")?;
+        b.append_child(&s)?;
+        text(doc, &b, &format!(" {label}"))?;
+        toolbar.append_child(&b)?;
+        kind_buttons.push(b);
+    }
+    let kinds_note = el(doc, "span", "legend-note")?;
+    for (cls, label) in [("full", "full"), ("partial", "partial"), ("scare", "scare")] {
+        let s = el_text(doc, "span", &format!("sample k-quote q-{cls}"), label)?;
+        kinds_note.append_child(&s)?;
+        text(doc, &kinds_note, " ")?;
+    }
+    toolbar.append_child(&kinds_note)?;
+    let lens_button = button(doc, "legend-item lens-toggle", &Msg::ToggleLens, "")?;
+    lens_button.set_attribute("aria-pressed", "false")?;
+    text(doc, &lens_button, "Stance lens")?;
+    toolbar.append_child(&lens_button)?;
+    let lens_key = el(doc, "span", "lens-key")?;
+    for (stance, label) in [
+        ("neutral", "neutral (said)"),
+        ("contested", "distancing (claimed, insisted)"),
+        ("counter", "countering (denied)"),
+        ("hedged", "hedging (suggested)"),
+    ] {
+        let s = el_text(doc, "span", &format!("sample stance-{stance}"), label)?;
+        lens_key.append_child(&s)?;
+        text(doc, &lens_key, " ")?;
+    }
+    toolbar.append_child(&lens_key)?;
+    let hidden_bar = el(doc, "span", "hidden-bar")?;
+    toolbar.append_child(&hidden_bar)?;
+    root.append_child(&toolbar)?;
+
+    // Tabs for narrow screens.
+    let tablist = el(doc, "div", "tabs")?;
+    tablist.set_attribute("role", "tablist")?;
+    tablist.set_attribute("aria-label", "Reports")?;
+    let mut tabs = Vec::new();
+    for (i, r) in state.reports.iter().enumerate() {
+        let label = r
+            .analysis
+            .title
+            .map(|t| excerpt(&r.text, t, 28))
+            .unwrap_or_else(|| r.file.clone());
+        let b = button(doc, "tab", &Msg::Column(i), &format!("{i} · {label}"))?;
+        b.set_attribute("role", "tab")?;
+        b.set_attribute("aria-controls", &format!("report-{i}"))?;
+        b.set_attribute("aria-selected", if i == 0 { "true" } else { "false" })?;
+        tablist.append_child(&b)?;
+        tabs.push(b);
+    }
+    root.append_child(&tablist)?;
+
+    let row = el(doc, "div", "columns")?;
+    let mut columns = Vec::new();
+    let mut bodies = Vec::new();
+    let mut wide_buttons = Vec::new();
+    let mut targets = Vec::new();
+    for i in 0..state.reports.len() {
+        let (col, body, wide, t) = column(doc, state, i)?;
+        row.append_child(&col)?;
+        columns.push(col);
+        bodies.push(body);
+        wide_buttons.push(wide);
+        targets.push(t);
+    }
+    root.append_child(&row)?;
+
+    // The panel, outside the columns.
+    let panel = el(doc, "aside", "panel")?;
+    panel.set_id("panel");
+    panel.set_attribute("aria-label", "Comparison")?;
+    let bar = el(doc, "div", "panel-bar")?;
+    let mut panel_tabs = Vec::new();
+    for p in Panel::ALL {
+        let b = button(doc, "panel-tab", &Msg::TogglePanel(p), p.label())?;
+        b.set_attribute("aria-expanded", "false")?;
+        b.set_attribute("aria-controls", "panel-body")?;
+        bar.append_child(&b)?;
+        panel_tabs.push(b);
+    }
+    let close = button(doc, "panel-close", &Msg::ClosePanel, "×")?;
+    close.set_attribute("aria-label", "Close the panel")?;
+    bar.append_child(&close)?;
+    panel.append_child(&bar)?;
+    let panel_body = el(doc, "div", "panel-body")?;
+    panel_body.set_id("panel-body");
+    panel_body.set_attribute("aria-live", "polite")?;
+    // It scrolls, so it takes the focus (keyboard scrolling).
+    panel_body.set_attribute("tabindex", "0")?;
+    panel.append_child(&panel_body)?;
+    root.append_child(&panel)?;
+
+    Ok(Page {
+        columns,
+        bodies,
+        tabs,
+        kind_buttons,
+        lens_button,
+        wide_buttons,
+        hidden_bar,
+        panel_tabs,
+        panel,
+        panel_body,
+        targets,
+    })
+}
+
+type Targets = HashMap<Target, Vec<Element>>;
+
+/// The column of report `index`: a header (file name, title, summary, controls), the presence
+/// strip and the text, one `<p>` per paragraph (lines before the title are "furniture").
+pub fn column(
+    doc: &Document,
+    state: &State,
+    index: usize,
+) -> Result<(Element, Element, Element, Targets), JsValue> {
+    let report = &state.reports[index];
+    let (text_, a) = (report.text.as_str(), &report.analysis);
+    let marks = highlight::marks(a);
+    let mut targets = Targets::new();
+    let ctx = TextCtx::new(state, index);
+
+    let article = el(doc, "article", "report")?;
+    article.set_id(&format!("report-{index}"));
     article.set_attribute("data-report", &index.to_string())?;
     let heading_id = format!("report-{index}-title");
     article.set_attribute("aria-labelledby", &heading_id)?;
 
-    let header = doc.create_element("header")?;
-    header.set_class_name("report-header");
-    let source = element_with_text(doc, "p", report.file)?;
-    source.set_class_name("source");
-    header.append_child(&source)?;
-    let h2 = doc.create_element("h2")?;
+    let header = el(doc, "header", "report-header")?;
+    let top = el(doc, "div", "report-top")?;
+    let source = el_text(doc, "p", "source", &format!("{index} · {}", report.file))?;
+    top.append_child(&source)?;
+    let controls = el(doc, "span", "column-controls")?;
+    let wide = button(doc, "icon", &Msg::ToggleWide(index), "↔")?;
+    wide.set_attribute("aria-label", &format!("Widen report {index}"))?;
+    wide.set_attribute("aria-pressed", "false")?;
+    wide.set_attribute("title", "Widen this column")?;
+    controls.append_child(&wide)?;
+    let hide = button(doc, "icon", &Msg::HideColumn(index), "×")?;
+    hide.set_attribute("aria-label", &format!("Hide report {index}"))?;
+    hide.set_attribute("title", "Hide this column")?;
+    controls.append_child(&hide)?;
+    top.append_child(&controls)?;
+    header.append_child(&top)?;
+    let h2 = el(doc, "h2", "title")?;
     h2.set_id(&heading_id);
-    h2.set_class_name("title");
     match a.title {
-        Some(t) => highlighted(doc, &h2, text, t, &marks)?,
-        None => {
-            h2.append_child(&doc.create_text_node(report.file))?;
-        }
+        Some(t) => highlighted(doc, &h2, state, index, t, &marks, &ctx, &mut targets)?,
+        None => text(doc, &h2, &report.file)?,
     }
     header.append_child(&h2)?;
-    let counts = element_with_text(doc, "p", &counts(a))?;
-    counts.set_class_name("counts");
+    let shared = state.quotes_shared(index);
+    let summary = format!(
+        "{} · {} · {} · {} also elsewhere",
+        plural(a.quotes.len(), "quote", "quotes"),
+        plural(a.speakers.len(), "speaker", "speakers"),
+        plural(a.claims.len(), "claim", "claims"),
+        shared
+    );
+    let counts = el_text(doc, "p", "counts", &summary)?;
     header.append_child(&counts)?;
     article.append_child(&header)?;
 
-    let body = doc.create_element("div")?;
-    body.set_class_name("report-body");
+    let main = el(doc, "div", "report-main")?;
+    // The presence strip: one segment per sentence, as long as the sentence, shaded by how
+    // many other reports carry it.
+    let strip = el(doc, "div", "presence")?;
+    strip.set_attribute("role", "group")?;
+    strip.set_attribute(
+        "aria-label",
+        &format!("Passages of report {index}: how many other reports carry each"),
+    )?;
+    let range = state.index.sentences.get(index).cloned().unwrap_or(0..0);
+    for k in range {
+        let s = &state.comparison.coverage.sentences[k];
+        let n = state.carried_by(k);
+        let seg = button(doc, "seg", &Msg::SelectPassage(k), "")?;
+        seg.set_attribute("tabindex", "-1")?;
+        seg.set_attribute("data-carried", &n.min(4).to_string())?;
+        seg.set_attribute("style", &format!("flex-grow:{}", s.span.len().max(1)))?;
+        let label = format!(
+            "Sentence {}: in {} ({})",
+            k - state.index.sentences[index].start + 1,
+            plural(n, "other report", "other reports"),
+            excerpt(text_, s.span, 60)
+        );
+        seg.set_attribute("aria-label", &label)?;
+        seg.set_attribute("title", &label)?;
+        strip.append_child(&seg)?;
+    }
+    main.append_child(&strip)?;
+
+    let body = el(doc, "div", "report-body")?;
+    body.set_attribute("tabindex", "-1")?;
     let title_at = a
         .title
         .and_then(|t| a.paragraphs.iter().position(|&p| p == t));
@@ -88,57 +316,173 @@ pub fn column(doc: &Document, index: usize, report: &Report) -> Result<Element, 
         if Some(i) == title_at {
             continue;
         }
-        let el = paragraph(doc, text, p, &marks)?;
+        let pe = doc.create_element("p")?;
+        highlighted(doc, &pe, state, index, p, &marks, &ctx, &mut targets)?;
         if title_at.is_some_and(|t| i < t) {
-            el.set_class_name("furniture");
+            pe.set_class_name("furniture");
         }
-        body.append_child(&el)?;
+        body.append_child(&pe)?;
     }
-    article.append_child(&body)?;
-    Ok(article)
+    main.append_child(&body)?;
+    article.append_child(&main)?;
+    Ok((article, body, wide, targets))
 }
 
-/// A `<p>` holding the text of `span` with the highlights `marks`.
-pub fn paragraph(
-    doc: &Document,
-    text: &str,
-    span: Span,
-    marks: &highlight::Marks,
-) -> Result<Element, JsValue> {
-    let p = doc.create_element("p")?;
-    highlighted(doc, &p, text, span, marks)?;
-    Ok(p)
+/// Per-report lookups for the text: sentences and discrepancy spans to wrap.
+pub struct TextCtx {
+    /// `(span, index into coverage.sentences)`, in text order.
+    sentences: Vec<(Span, usize)>,
+    /// `(span, discrepancy)` of this report's discrepancy items.
+    discrepancies: Vec<(Span, usize)>,
+    /// `(span, person)` of every mention of a speaker the comparison knows (a few dozen).
+    mentions: Vec<(Span, usize)>,
+    /// Every boundary where a wrapper starts or ends, sorted.
+    cuts: Vec<usize>,
+}
+
+impl TextCtx {
+    pub fn new(state: &State, report: usize) -> TextCtx {
+        let range = state.index.sentences.get(report).cloned().unwrap_or(0..0);
+        let sentences: Vec<(Span, usize)> = range
+            .map(|k| (state.comparison.coverage.sentences[k].span, k))
+            .collect();
+        let mut discrepancies = Vec::new();
+        for (d, dis) in state.comparison.discrepancies.iter().enumerate() {
+            for item in dis.items.iter().filter(|i| i.report == report) {
+                discrepancies.push((item.span, d));
+            }
+        }
+        let mut mentions = Vec::new();
+        for (p, person) in state.comparison.people.iter().enumerate() {
+            for &(r, sp) in person.speakers.iter().filter(|&&(r, _)| r == report) {
+                if let Some(speaker) = state.reports[r].analysis.speakers.get(sp) {
+                    mentions.extend(speaker.mentions.iter().map(|&m| (m, p)));
+                }
+            }
+        }
+        let mut cuts: Vec<usize> = sentences
+            .iter()
+            .chain(&discrepancies)
+            .chain(&mentions)
+            .flat_map(|(s, _)| [s.start, s.end])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        TextCtx {
+            sentences,
+            discrepancies,
+            mentions,
+            cuts,
+        }
+    }
+
+    fn sentence(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|(s, _)| s.end <= at);
+        self.sentences
+            .get(i)
+            .filter(|(s, _)| s.start <= at)
+            .map(|&(_, k)| k)
+    }
+
+    fn mention(&self, piece: Span) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|(s, _)| s.contains(piece))
+            .map(|&(_, p)| p)
+    }
+
+    fn discrepancy(&self, piece: Span) -> Option<usize> {
+        self.discrepancies
+            .iter()
+            .find(|(s, _)| s.contains(piece))
+            .map(|&(_, d)| d)
+    }
 }
 
 /// Appends the text of `range` to `parent`, wrapped in one element per highlight as
-/// [`highlight::events`] nests them. Text goes in as text nodes only.
+/// [`highlight::events`] nests them, each piece of text in its sentence's `<span
+/// data-sentence>` (and a discrepancy's `<span data-disc>`). Text goes in as text nodes only.
+#[allow(clippy::too_many_arguments)]
 pub fn highlighted(
     doc: &Document,
     parent: &Element,
-    text: &str,
+    state: &State,
+    report: usize,
     range: Span,
     marks: &highlight::Marks,
+    ctx: &TextCtx,
+    targets: &mut Targets,
 ) -> Result<(), JsValue> {
-    let mut open: Vec<Element> = vec![parent.clone()];
+    let text = state.reports[report].text.as_str();
+    let mut open: Vec<(Element, Mark)> = Vec::new();
     for event in highlight::events(range, marks) {
-        let top = open.last().unwrap_or(parent);
         match event {
             Event::Start(mark) => {
-                let el = mark_element(doc, mark)?;
-                top.append_child(&el)?;
-                open.push(el);
+                let nested = open.iter().any(|(_, m)| matches!(m, Mark::Quote(..)));
+                let e = mark_element(doc, state, report, mark, nested)?;
+                let top = open.last().map(|(e, _)| e).unwrap_or(parent);
+                top.append_child(&e)?;
+                let target = match mark {
+                    Mark::Quote(i, _) => Some(Target::Quote(i)),
+                    Mark::Speaker(i) => Some(Target::Speaker(i)),
+                    Mark::Claim(i, _) => Some(Target::Claim(i)),
+                    Mark::Cue(_) | Mark::Marker(_) => None,
+                };
+                if let Some(t) = target {
+                    targets.entry(t).or_default().push(e.clone());
+                }
+                open.push((e, mark));
             }
             Event::Source(span) => {
-                let s = span.as_str(text);
-                if !s.is_empty() {
-                    top.append_child(&doc.create_text_node(s))?;
+                let top = open.last().map(|(e, _)| e).unwrap_or(parent);
+                let lo = ctx.cuts.partition_point(|&c| c <= span.start);
+                let hi = ctx.cuts.partition_point(|&c| c < span.end);
+                let mut at = span.start;
+                for &cut in ctx.cuts[lo..hi.max(lo)].iter().chain([&span.end]) {
+                    let piece = Span::new(at, cut);
+                    at = cut;
+                    let s = piece.as_str(text);
+                    if s.is_empty() {
+                        continue;
+                    }
+                    let mut holder = top.clone();
+                    if let Some(k) = ctx.sentence(piece.start) {
+                        let w = doc.create_element("span")?;
+                        w.set_attribute("data-sentence", &k.to_string())?;
+                        holder.append_child(&w)?;
+                        targets
+                            .entry(Target::Sentence(k))
+                            .or_default()
+                            .push(w.clone());
+                        holder = w;
+                    }
+                    if let Some(p) = ctx.mention(piece) {
+                        let w = doc.create_element("span")?;
+                        w.set_class_name("mention");
+                        w.set_attribute("data-mention", &p.to_string())?;
+                        holder.append_child(&w)?;
+                        targets
+                            .entry(Target::Mention(p))
+                            .or_default()
+                            .push(w.clone());
+                        holder = w;
+                    }
+                    if let Some(d) = ctx.discrepancy(piece) {
+                        let w = doc.create_element("span")?;
+                        w.set_class_name("disc");
+                        w.set_attribute("data-disc", &d.to_string())?;
+                        holder.append_child(&w)?;
+                        targets
+                            .entry(Target::Discrepancy(d))
+                            .or_default()
+                            .push(w.clone());
+                        holder = w;
+                    }
+                    holder.append_child(&doc.create_text_node(s))?;
                 }
             }
             Event::End => {
-                // The stream is balanced; never pop the parent itself.
-                if open.len() > 1 {
-                    open.pop();
-                }
+                open.pop();
             }
         }
     }
@@ -147,44 +491,540 @@ pub fn highlighted(
 
 /// The element that wraps one highlight: `<mark>` for quotations and claims, `<span>` for the
 /// words inside or around them. `data-kind` is [`Mark::name`]; `data-quote` / `data-claim` hold
-/// the index into the analysis, so related highlights can be found together.
-pub fn mark_element(doc: &Document, mark: Mark) -> Result<Element, JsValue> {
+/// the index into the analysis; quotations and speakers carry `data-person` (their colour), a
+/// quotation's tooltip says who, how and where else; a cue carries its `data-stance`.
+pub fn mark_element(
+    doc: &Document,
+    state: &State,
+    report: usize,
+    mark: Mark,
+    nested: bool,
+) -> Result<Element, JsValue> {
+    let r = &state.reports[report];
+    let (text, a) = (r.text.as_str(), &r.analysis);
     let tag = match mark {
         Mark::Quote(..) | Mark::Claim(..) => "mark",
         Mark::Speaker(_) | Mark::Cue(_) | Mark::Marker(_) => "span",
     };
-    let el = doc.create_element(tag)?;
-    el.set_attribute("data-kind", mark.name())?;
+    let e = doc.create_element(tag)?;
+    e.set_attribute("data-kind", mark.name())?;
+    let person_colour = |e: &Element, q: usize| -> Result<(), JsValue> {
+        if let Some(p) = state.person_of(report, q) {
+            e.set_attribute("data-person", &p.to_string())?;
+            e.set_attribute("data-colour", &(p % PERSON_COLOURS).to_string())?;
+        }
+        Ok(())
+    };
     match mark {
         Mark::Quote(i, kind) => {
-            el.set_attribute("data-quote", &i.to_string())?;
-            el.set_attribute("data-quote-kind", kind.as_str())?;
+            e.set_attribute("data-quote", &i.to_string())?;
+            e.set_attribute("data-quote-kind", kind.as_str())?;
+            person_colour(&e, i)?;
+            if !nested {
+                e.set_attribute("tabindex", "0")?;
+                e.set_attribute("role", "button")?;
+            }
+            e.set_attribute("title", &quote_tooltip(state, report, i))?;
         }
-        Mark::Speaker(i) | Mark::Cue(i) => el.set_attribute("data-quote", &i.to_string())?,
+        Mark::Speaker(i) => {
+            e.set_attribute("data-quote", &i.to_string())?;
+            person_colour(&e, i)?;
+            let who = a
+                .quotes
+                .get(i)
+                .and_then(|q| q.speaker)
+                .and_then(|s| a.speakers.get(s))
+                .map(|s| s.name.as_str())
+                .unwrap_or("unknown speaker");
+            e.set_attribute(
+                "title",
+                &format!("{who}: show everything they say, in every report"),
+            )?;
+        }
+        Mark::Cue(i) => {
+            e.set_attribute("data-quote", &i.to_string())?;
+            if let Some(c) = a.quotes.get(i).and_then(|q| q.cue) {
+                let stance = crate::cue_stance(c.as_str(text)).unwrap_or("neutral");
+                e.set_attribute("data-stance", stance)?;
+            }
+        }
         Mark::Claim(i, kind) => {
-            el.set_attribute("data-claim", &i.to_string())?;
-            el.set_attribute("data-claim-kind", kind.as_str())?;
+            e.set_attribute("data-claim", &i.to_string())?;
+            e.set_attribute("data-claim-kind", kind.as_str())?;
+            if let Some(c) = a.claims.get(i) {
+                let tip = format!(
+                    "Disputed claim ({}) · held by {} · marked by “{}”",
+                    kind.as_str(),
+                    c.holder.as_deref().unwrap_or("no one named"),
+                    excerpt(text, c.marker, 40)
+                );
+                e.set_attribute("title", &tip)?;
+            }
         }
-        Mark::Marker(i) => el.set_attribute("data-claim", &i.to_string())?,
+        Mark::Marker(i) => e.set_attribute("data-claim", &i.to_string())?,
     }
-    Ok(el)
+    Ok(e)
 }
 
-/// "3 quotes · 2 speakers · 1 claim" (claims being the disputed ones).
-fn counts(a: &Analysis) -> String {
-    fn n(count: usize, one: &str, many: &str) -> String {
-        format!("{count} {}", if count == 1 { one } else { many })
-    }
-    [
-        n(a.quotes.len(), "quote", "quotes"),
-        n(a.speakers.len(), "speaker", "speakers"),
-        n(a.claims.len(), "claim", "claims"),
-    ]
-    .join(" · ")
+/// "Donald Trump · said (neutral) · full quotation · also in reports 1, 2, 3".
+pub fn quote_tooltip(state: &State, report: usize, q: usize) -> String {
+    let r = &state.reports[report];
+    let (text, a) = (r.text.as_str(), &r.analysis);
+    let Some(quote) = a.quotes.get(q) else {
+        return String::new();
+    };
+    let who = quote
+        .speaker
+        .and_then(|s| a.speakers.get(s))
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| "no speaker found".into());
+    let cue = match quote.cue {
+        Some(c) => {
+            let s = c.as_str(text);
+            format!("{} ({})", s, crate::cue_stance(s).unwrap_or("neutral"))
+        }
+        None => "no reporting verb".into(),
+    };
+    let elsewhere = match state.group_of(report, q) {
+        Some(g) => {
+            let rs: Vec<usize> = state.comparison.quote_groups[g]
+                .members
+                .iter()
+                .map(|m| m.report)
+                .filter(|&x| x != report)
+                .collect();
+            format!("also quoted in {}", reports_label(&rs))
+        }
+        None => {
+            let ps = &state.index.quote_paraphrases[report][q];
+            if ps.is_empty() {
+                "only in this report".into()
+            } else {
+                let rs: Vec<usize> = ps
+                    .iter()
+                    .map(|&i| state.comparison.paraphrases[i].paraphrase.report)
+                    .collect();
+                format!("paraphrased in {}", reports_label(&rs))
+            }
+        }
+    };
+    format!(
+        "{who} · {cue} · {} quotation · {elsewhere}",
+        quote.kind.as_str()
+    )
 }
 
-fn element_with_text(doc: &Document, tag: &str, text: &str) -> Result<Element, JsValue> {
-    let el = doc.create_element(tag)?;
-    el.append_child(&doc.create_text_node(text))?;
-    Ok(el)
+/// Fills the panel's body for the open panel (empty when closed).
+pub fn panel(doc: &Document, body: &Element, state: &State) -> Result<(), JsValue> {
+    body.set_text_content(None);
+    match state.view.panel {
+        None => {}
+        Some(Panel::Selection) => selection_panel(doc, body, state)?,
+        Some(Panel::Speakers) => speakers_panel(doc, body, state)?,
+        Some(Panel::Discrepancies) => {
+            let h = el_text(doc, "h3", "", "Where the reports disagree")?;
+            body.append_child(&h)?;
+            if state.comparison.discrepancies.is_empty() {
+                body.append_child(&el_text(doc, "p", "hint", "No discrepancies found.")?.into())?;
+            }
+            for d in 0..state.comparison.discrepancies.len() {
+                discrepancy(doc, body, state, d)?;
+            }
+        }
+        Some(Panel::Keys) => {
+            let h = el_text(doc, "h3", "", "Keys")?;
+            body.append_child(&h)?;
+            let dl = el(doc, "dl", "keys")?;
+            for (k, what) in KEYS {
+                dl.append_child(&el_text(doc, "dt", "", k)?.into())?;
+                dl.append_child(&el_text(doc, "dd", "", what)?.into())?;
+            }
+            body.append_child(&dl)?;
+        }
+    }
+    Ok(())
+}
+
+fn report_name(state: &State, r: usize) -> String {
+    let rep = &state.reports[r];
+    let title = rep
+        .analysis
+        .title
+        .map(|t| excerpt(&rep.text, t, 40))
+        .unwrap_or_else(|| rep.file.clone());
+    format!("Report {r} · {title}")
+}
+
+fn selection_panel(doc: &Document, body: &Element, state: &State) -> Result<(), JsValue> {
+    let c = &state.comparison;
+    match state.view.selection {
+        None => {
+            body.append_child(&el_text(
+                doc,
+                "p",
+                "hint",
+                "Click a quotation to see how every report words it; a speaker to see who quotes them where; a segment of the strip beside a column to find that passage in the other reports. Press ? for the keys.",
+            )?.into())?;
+        }
+        Some(Selection::Quote { report, quote }) => quote_panel(doc, body, state, report, quote)?,
+        Some(Selection::Person(p)) => {
+            body.append_child(&el_text(doc, "h3", "", &c.people[p].name)?.into())?;
+            speakers_panel(doc, body, state)?;
+        }
+        Some(Selection::Claim { report, claim }) => {
+            let r = &state.reports[report];
+            let cl = &r.analysis.claims[claim];
+            body.append_child(
+                &el_text(
+                    doc,
+                    "h3",
+                    "",
+                    &format!("Disputed claim ({}) in report {report}", cl.kind.as_str()),
+                )?
+                .into(),
+            )?;
+            let p = el(doc, "blockquote", "variant")?;
+            text(doc, &p, &excerpt(&r.text, cl.span, 400))?;
+            body.append_child(&p)?;
+            let dl = el(doc, "dl", "facts")?;
+            for (k, v) in [
+                (
+                    "Held by",
+                    cl.holder.clone().unwrap_or_else(|| "no one named".into()),
+                ),
+                ("Marked by", excerpt(&r.text, cl.marker, 60)),
+                ("Kind", cl.kind.as_str().into()),
+            ] {
+                dl.append_child(&el_text(doc, "dt", "", k)?.into())?;
+                dl.append_child(&el_text(doc, "dd", "", &v)?.into())?;
+            }
+            body.append_child(&dl)?;
+        }
+        Some(Selection::Discrepancy(d)) => discrepancy(doc, body, state, d)?,
+        Some(Selection::Passage(k)) => {
+            let s = &c.coverage.sentences[k];
+            let r = &state.reports[s.report];
+            body.append_child(
+                &el_text(
+                    doc,
+                    "h3",
+                    "",
+                    &format!(
+                        "Passage of report {}: in {}",
+                        s.report,
+                        plural(state.carried_by(k), "other report", "other reports")
+                    ),
+                )?
+                .into(),
+            )?;
+            let q = el(doc, "blockquote", "variant")?;
+            text(doc, &q, &excerpt(&r.text, s.span, 600))?;
+            body.append_child(&q)?;
+            let list = el(doc, "ul", "variants")?;
+            for m in &s.matches {
+                let other = &c.coverage.sentences[m.sentence];
+                let li = el(doc, "li", "")?;
+                let b = button(
+                    doc,
+                    "jump",
+                    &Msg::Jump((m.report, Target::Sentence(m.sentence))),
+                    &report_name(state, m.report),
+                )?;
+                li.append_child(&b)?;
+                let t = el(doc, "p", "variant")?;
+                text(
+                    doc,
+                    &t,
+                    &excerpt(&state.reports[m.report].text, other.span, 600),
+                )?;
+                li.append_child(&t)?;
+                list.append_child(&li)?;
+            }
+            body.append_child(&list)?;
+            if s.matches.is_empty() {
+                body.append_child(
+                    &el_text(doc, "p", "hint", "Only this report carries it.")?.into(),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn quote_panel(
+    doc: &Document,
+    body: &Element,
+    state: &State,
+    report: usize,
+    quote: usize,
+) -> Result<(), JsValue> {
+    let c = &state.comparison;
+    body.append_child(&el_text(doc, "h3", "", &quote_tooltip(state, report, quote))?.into())?;
+    match state.group_of(report, quote) {
+        Some(g) => {
+            let group = &c.quote_groups[g];
+            let who = group
+                .person
+                .map(|p| c.people[p].name.clone())
+                .unwrap_or_else(|| "Someone".into());
+            body.append_child(&el_text(
+                doc,
+                "p",
+                "hint",
+                &format!(
+                    "{who}, as {} quote it. Words differing from the most shared wording: added ones underlined, missing ones struck through.",
+                    plural(group.members.len(), "report", "reports")
+                ),
+            )?.into())?;
+            let maj = el(doc, "p", "majority")?;
+            maj.append_child(&el_text(doc, "strong", "", "Most shared wording: ")?.into())?;
+            for (i, w) in group.majority.iter().enumerate() {
+                if i > 0 {
+                    text(doc, &maj, " ")?;
+                }
+                let s = el_text(doc, "span", "", &w.word)?;
+                if w.support < group.members.len() {
+                    s.set_class_name("weak");
+                    s.set_attribute(
+                        "title",
+                        &format!("in {} of {} reports", w.support, group.members.len()),
+                    )?;
+                }
+                maj.append_child(&s)?;
+            }
+            body.append_child(&maj)?;
+            let list = el(doc, "ul", "variants members")?;
+            for m in &group.members {
+                let li = el(doc, "li", "")?;
+                if m.report == report {
+                    li.set_class_name("current");
+                }
+                let first = m.quotes.first().copied().unwrap_or(0);
+                let b = button(
+                    doc,
+                    "jump",
+                    &Msg::Jump((m.report, Target::Quote(first))),
+                    &report_name(state, m.report),
+                )?;
+                li.append_child(&b)?;
+                let p = el(doc, "p", "variant diff")?;
+                for (i, part) in m.diff.iter().enumerate() {
+                    if i > 0 {
+                        text(doc, &p, " ")?;
+                    }
+                    let tag = match part.op {
+                        DiffOp::Same => "span",
+                        DiffOp::Extra => "ins",
+                        DiffOp::Missing => "del",
+                    };
+                    p.append_child(&el_text(doc, tag, "", &part.text)?.into())?;
+                }
+                li.append_child(&p)?;
+                list.append_child(&li)?;
+            }
+            body.append_child(&list)?;
+            if !group.paraphrases.is_empty() {
+                body.append_child(
+                    &el_text(doc, "h4", "", "Paraphrased without quotation marks")?.into(),
+                )?;
+                let list = el(doc, "ul", "variants")?;
+                for p in &group.paraphrases {
+                    paraphrase_item(doc, &list, state, p.report, p.span)?;
+                }
+                body.append_child(&list)?;
+            }
+        }
+        None => {
+            let ps = &state.index.quote_paraphrases[report][quote];
+            let r = &state.reports[report];
+            let q = el(doc, "blockquote", "variant")?;
+            text(
+                doc,
+                &q,
+                &excerpt(&r.text, r.analysis.quotes[quote].span, 600),
+            )?;
+            body.append_child(&q)?;
+            if ps.is_empty() {
+                body.append_child(
+                    &el_text(
+                        doc,
+                        "p",
+                        "hint",
+                        "No other report quotes or paraphrases this.",
+                    )?
+                    .into(),
+                )?;
+            } else {
+                body.append_child(&el_text(doc, "h4", "", "Paraphrased in other reports")?.into())?;
+                let list = el(doc, "ul", "variants")?;
+                for &i in ps {
+                    let p = &c.paraphrases[i].paraphrase;
+                    paraphrase_item(doc, &list, state, p.report, p.span)?;
+                }
+                body.append_child(&list)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn paraphrase_item(
+    doc: &Document,
+    list: &Element,
+    state: &State,
+    report: usize,
+    span: Span,
+) -> Result<(), JsValue> {
+    let li = el(doc, "li", "")?;
+    let target = state
+        .sentence_at(report, span.start)
+        .map(Target::Sentence)
+        .unwrap_or(Target::Quote(0));
+    li.append_child(
+        &button(
+            doc,
+            "jump",
+            &Msg::Jump((report, target)),
+            &report_name(state, report),
+        )?
+        .into(),
+    )?;
+    let p = el(doc, "p", "variant")?;
+    text(doc, &p, &excerpt(&state.reports[report].text, span, 600))?;
+    li.append_child(&p)?;
+    list.append_child(&li)?;
+    Ok(())
+}
+
+/// The speaker × report matrix: quotes and quoted words; each cell jumps.
+fn speakers_panel(doc: &Document, body: &Element, state: &State) -> Result<(), JsValue> {
+    let c = &state.comparison;
+    let selected = match state.view.selection {
+        Some(Selection::Person(p)) => Some(p),
+        _ => None,
+    };
+    let wrap = el(doc, "div", "matrix-wrap")?;
+    let table = el(doc, "table", "matrix")?;
+    let caption = el_text(
+        doc,
+        "caption",
+        "",
+        "Who is quoted where: quotations and quoted words per report",
+    )?;
+    table.append_child(&caption)?;
+    let thead = el(doc, "thead", "")?;
+    let tr = el(doc, "tr", "")?;
+    tr.append_child(&el_text(doc, "th", "", "Speaker")?.into())?;
+    for r in 0..state.reports.len() {
+        let th = el_text(doc, "th", "", &format!("Report {r}"))?;
+        th.set_attribute("scope", "col")?;
+        th.set_attribute("title", &report_name(state, r))?;
+        tr.append_child(&th)?;
+    }
+    thead.append_child(&tr)?;
+    table.append_child(&thead)?;
+    let tbody = el(doc, "tbody", "")?;
+    for row in &c.coverage.speakers {
+        let p = row.person;
+        let tr = el(doc, "tr", "")?;
+        if selected == Some(p) {
+            tr.set_class_name("selected-row");
+        }
+        let th = el(doc, "th", "")?;
+        th.set_attribute("scope", "row")?;
+        let b = button(doc, "person", &Msg::SelectPerson(p), &c.people[p].name)?;
+        b.set_attribute("data-colour", &(p % PERSON_COLOURS).to_string())?;
+        b.set_attribute(
+            "aria-pressed",
+            if selected == Some(p) { "true" } else { "false" },
+        )?;
+        th.append_child(&b)?;
+        tr.append_child(&th)?;
+        for (r, cell) in row.reports.iter().enumerate() {
+            let td = el(doc, "td", "")?;
+            if cell.quotes > 0 {
+                let b = button(
+                    doc,
+                    "cell",
+                    &Msg::JumpPerson {
+                        person: p,
+                        report: r,
+                    },
+                    &format!("{} · {}", cell.quotes, cell.words),
+                )?;
+                b.set_attribute(
+                    "aria-label",
+                    &format!(
+                        "{} · {}: {}, {} and {} in report {r}",
+                        cell.quotes,
+                        cell.words,
+                        c.people[p].name,
+                        plural(cell.quotes, "quotation", "quotations"),
+                        plural(cell.words, "word", "words")
+                    ),
+                )?;
+                td.append_child(&b)?;
+            } else {
+                let s = el_text(doc, "span", "none", "–")?;
+                s.set_attribute("aria-label", "not quoted")?;
+                td.append_child(&s)?;
+            }
+            tr.append_child(&td)?;
+        }
+        tbody.append_child(&tr)?;
+    }
+    table.append_child(&tbody)?;
+    wrap.append_child(&table)?;
+    body.append_child(&wrap)?;
+    body.append_child(
+        &el_text(
+            doc,
+            "p",
+            "hint",
+            "Cells: quotations · quoted words. A cell jumps to that report.",
+        )?
+        .into(),
+    )?;
+    Ok(())
+}
+
+/// One discrepancy: its label and each report's span side by side, in its sentence.
+fn discrepancy(doc: &Document, body: &Element, state: &State, d: usize) -> Result<(), JsValue> {
+    let dis = &state.comparison.discrepancies[d];
+    let section = el(doc, "section", "discrepancy")?;
+    section.set_attribute("data-discrepancy", &d.to_string())?;
+    if state.view.selection == Some(Selection::Discrepancy(d)) {
+        section.class_list().add_1("current")?;
+    }
+    let b = button(doc, "disc-label", &Msg::SelectDiscrepancy(d), &dis.label)?;
+    let h = el(doc, "h3", "")?;
+    h.append_child(&b)?;
+    section.append_child(&h)?;
+    let items = el(doc, "div", "side-by-side")?;
+    for (i, item) in dis.items.iter().enumerate() {
+        let card = el(doc, "div", "item")?;
+        let jump = button(
+            doc,
+            "jump",
+            &Msg::Jump((item.report, Target::Discrepancy(d))),
+            &format!("Report {} · {}", item.report, item.value),
+        )?;
+        jump.set_attribute("data-item", &i.to_string())?;
+        card.append_child(&jump)?;
+        let text_ = &state.reports[item.report].text;
+        let ctx = el(doc, "p", "variant")?;
+        let (c, s) = (item.context, item.span);
+        if c.contains(s) {
+            text(doc, &ctx, text_.get(c.start..s.start).unwrap_or(""))?;
+            ctx.append_child(&el_text(doc, "strong", "", s.as_str(text_))?.into())?;
+            text(doc, &ctx, text_.get(s.end..c.end).unwrap_or(""))?;
+        } else {
+            text(doc, &ctx, c.as_str(text_))?;
+        }
+        card.append_child(&ctx)?;
+        items.append_child(&card)?;
+    }
+    section.append_child(&items)?;
+    body.append_child(&section)?;
+    Ok(())
 }

@@ -8,7 +8,7 @@
 //   - dist/crosscheck.html opened from file://, the single-file page.
 // In each: five [data-report] columns with the seed titles and paragraphs, the status line gone,
 // and no console error, page error, failed request or error response.
-// Screenshots go to target/e2e/. CROSSCHECK_DIST overrides the dist directory.
+// Screenshots go to target/screenshots/. CROSSCHECK_DIST overrides the dist directory.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ import { serve, TYPES } from '../../scripts/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = path.resolve(root, process.env.CROSSCHECK_DIST ?? 'dist');
-const shots = path.join(root, 'target', 'e2e');
+const shots = path.join(root, 'target', 'screenshots');
 const SUB_PATH = '/some/sub/path/';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -126,13 +126,16 @@ async function checkPage(url, name, size) {
       assert.equal(boxes[1].top, boxes[0].top, 'columns side by side');
       assert.ok(boxes[1].left > boxes[0].right - 1, 'second column right of the first');
     } else {
-      // Stacked on a phone, and no wider than the screen.
+      // On a phone the reports are tabs: one column shown, no wider than the screen.
       const layout = await page.evaluate(() => {
-        const cs = [...document.querySelectorAll('[data-report]')].map((c) => c.getBoundingClientRect());
-        return { stacked: cs[1].top >= cs[0].bottom, widest: Math.max(...cs.map((c) => c.right)), width: innerWidth,
+        const cs = [...document.querySelectorAll('[data-report]')].map((c) => c.getBoundingClientRect())
+          .filter((r) => r.width > 0);
+        return { shown: cs.length, widest: Math.max(...cs.map((c) => c.right)), width: innerWidth,
+          tabs: document.querySelectorAll('[role=tab]').length,
           scrollWidth: document.documentElement.scrollWidth };
       });
-      assert.ok(layout.stacked, 'columns stacked');
+      assert.equal(layout.shown, 1, 'one report shown at a time');
+      assert.equal(layout.tabs, 5, 'one tab per report');
       assert.ok(layout.widest <= layout.width, `columns fit the screen (${layout.widest} > ${layout.width})`);
       assert.ok(layout.scrollWidth <= layout.width, `no sideways scrolling (${layout.scrollWidth})`);
     }

@@ -1,0 +1,1328 @@
+//! The page as data: one [`State`] that owns the reports, their analyses, the comparison and
+//! the view; a [`Msg`] for everything that can happen; one [`update`]. No DOM here, so all of
+//! it compiles and is unit-tested natively (`cargo test`); `render` and `app` (wasm32 only)
+//! turn a `State` into elements and DOM events into `Msg`s.
+//!
+//! ```
+//! use crosscheck::web::state::{update, Msg, Selection, State};
+//! let mut state = State::seeds();
+//! update(&mut state, Msg::SelectQuote { report: 0, quote: 0 });
+//! assert!(matches!(state.view.selection, Some(Selection::Quote { report: 0, quote: 0 })));
+//! update(&mut state, Msg::Clear);
+//! assert_eq!(state.view.selection, None);
+//! ```
+
+use std::collections::BTreeSet;
+
+use crate::compare::{compare, Comparison};
+use crate::{analyze, Analysis, Span};
+
+/// One report shown in a column.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Where it came from (a seed's file name).
+    pub file: String,
+    pub text: String,
+    pub analysis: Analysis,
+}
+
+impl Report {
+    /// Analyses `text`.
+    pub fn new(file: impl Into<String>, text: impl Into<String>) -> Report {
+        let text = text.into();
+        let analysis = analyze(&text);
+        Report {
+            file: file.into(),
+            text,
+            analysis,
+        }
+    }
+}
+
+/// The highlight kinds, as the page's `data-kind` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Quote,
+    Speaker,
+    Cue,
+    Claim,
+    Marker,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Quote,
+        Kind::Speaker,
+        Kind::Cue,
+        Kind::Claim,
+        Kind::Marker,
+    ];
+
+    /// The `data-kind` name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Speaker => "speaker",
+            Kind::Cue => "cue",
+            Kind::Claim => "claim",
+            Kind::Marker => "marker",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// What the reader has selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// A quotation (and with it the quote group it belongs to, if any).
+    Quote { report: usize, quote: usize },
+    /// A person (index into [`Comparison::people`]).
+    Person(usize),
+    /// A disputed claim.
+    Claim { report: usize, claim: usize },
+    /// A discrepancy (index into [`Comparison::discrepancies`]).
+    Discrepancy(usize),
+    /// A passage: index into `coverage.sentences`.
+    Passage(usize),
+}
+
+/// The side panels (below the columns).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// What is selected: variants and diffs, a person's quotes, a discrepancy, a passage.
+    Selection,
+    /// The speaker × report matrix.
+    Speakers,
+    /// Every discrepancy, its spans side by side.
+    Discrepancies,
+    /// The keyboard keys.
+    Keys,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 4] = [
+        Panel::Selection,
+        Panel::Speakers,
+        Panel::Discrepancies,
+        Panel::Keys,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Panel::Selection => "selection",
+            Panel::Speakers => "speakers",
+            Panel::Discrepancies => "discrepancies",
+            Panel::Keys => "keys",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// The panel's tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Panel::Selection => "Selection",
+            Panel::Speakers => "Speakers",
+            Panel::Discrepancies => "Discrepancies",
+            Panel::Keys => "Keys",
+        }
+    }
+}
+
+/// What next/previous steps through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nav {
+    Quote,
+    Claim,
+    Discrepancy,
+    Passage,
+}
+
+/// An element of a column the page can emphasise or scroll to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// A quotation's mark (index into the report's quotes).
+    Quote(usize),
+    /// The speaker mention of a quotation (index of the quotation).
+    Speaker(usize),
+    /// A claim's mark.
+    Claim(usize),
+    /// A sentence (index into `coverage.sentences`).
+    Sentence(usize),
+    /// The words of a discrepancy in this report (index into discrepancies).
+    Discrepancy(usize),
+    /// Every mention of a person (index into people) in this report, quoting or not.
+    Mention(usize),
+}
+
+/// A [`Target`] in one report.
+pub type At = (usize, Target);
+
+/// How the reports are shown: everything the URL fragment keeps.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    pub selection: Option<Selection>,
+    pub hidden_kinds: BTreeSet<Kind>,
+    pub hidden_columns: BTreeSet<usize>,
+    pub wide_columns: BTreeSet<usize>,
+    /// The open panel; `None` when the panel is closed.
+    pub panel: Option<Panel>,
+    /// The stance lens: reporting verbs coloured by what they signal.
+    pub lens: bool,
+    /// The active column (the visible tab on a phone, where keyboard steps start).
+    pub column: usize,
+}
+
+/// What an [`update`] changed, so the page touches only that.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Changed {
+    /// Emphasis classes in the columns.
+    pub emphasis: bool,
+    /// The panel's content or which panel is open.
+    pub panel: bool,
+    /// Column layout (hidden, wide, active) or the page-wide toggles (kinds, lens).
+    pub layout: bool,
+}
+
+/// Lookups derived once from the analyses and the comparison.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// `[report][quote]`: the quote group holding the quotation.
+    pub quote_group: Vec<Vec<Option<usize>>>,
+    /// `[report][quote]`: the person (index into people) who speaks it.
+    pub quote_person: Vec<Vec<Option<usize>>>,
+    /// `[report]`: the range of `coverage.sentences` that belongs to the report.
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// `[report][quote]`: indices into `comparison.paraphrases` of the quotation's paraphrases.
+    pub quote_paraphrases: Vec<Vec<Vec<usize>>>,
+}
+
+impl Index {
+    fn new(reports: &[Report], c: &Comparison) -> Index {
+        let mut quote_group: Vec<Vec<Option<usize>>> = reports
+            .iter()
+            .map(|r| vec![None; r.analysis.quotes.len()])
+            .collect();
+        for (g, group) in c.quote_groups.iter().enumerate() {
+            for m in &group.members {
+                for &q in &m.quotes {
+                    if let Some(slot) = quote_group.get_mut(m.report).and_then(|r| r.get_mut(q)) {
+                        slot.get_or_insert(g);
+                    }
+                }
+            }
+        }
+        let mut speaker_person: Vec<Vec<Option<usize>>> = reports
+            .iter()
+            .map(|r| vec![None; r.analysis.speakers.len()])
+            .collect();
+        for (p, person) in c.people.iter().enumerate() {
+            for &(r, s) in &person.speakers {
+                if let Some(slot) = speaker_person.get_mut(r).and_then(|v| v.get_mut(s)) {
+                    *slot = Some(p);
+                }
+            }
+        }
+        let quote_person = reports
+            .iter()
+            .enumerate()
+            .map(|(r, rep)| {
+                rep.analysis
+                    .quotes
+                    .iter()
+                    .map(|q| {
+                        q.speaker
+                            .and_then(|s| speaker_person[r].get(s).copied().flatten())
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut sentences = vec![0..0; reports.len()];
+        let mut start = 0;
+        for (r, range) in sentences.iter_mut().enumerate() {
+            let end = start
+                + c.coverage.sentences[start..]
+                    .iter()
+                    .take_while(|s| s.report == r)
+                    .count();
+            *range = start..end;
+            start = end;
+        }
+        let mut quote_paraphrases: Vec<Vec<Vec<usize>>> = reports
+            .iter()
+            .map(|r| vec![Vec::new(); r.analysis.quotes.len()])
+            .collect();
+        for (i, p) in c.paraphrases.iter().enumerate() {
+            if let Some(v) = quote_paraphrases
+                .get_mut(p.report)
+                .and_then(|r| r.get_mut(p.quote))
+            {
+                v.push(i);
+            }
+        }
+        Index {
+            quote_group,
+            quote_person,
+            sentences,
+            quote_paraphrases,
+        }
+    }
+}
+
+/// The whole page.
+#[derive(Clone, Debug)]
+pub struct State {
+    pub reports: Vec<Report>,
+    pub comparison: Comparison,
+    pub index: Index,
+    pub view: View,
+    /// Elements to bring into view after this update (taken by the page).
+    pub scroll: Vec<At>,
+}
+
+impl State {
+    /// Analyses and compares `reports`.
+    pub fn new(reports: Vec<Report>) -> State {
+        let pairs: Vec<(&str, &Analysis)> = reports
+            .iter()
+            .map(|r| (r.text.as_str(), &r.analysis))
+            .collect();
+        let comparison = compare(&pairs);
+        let index = Index::new(&reports, &comparison);
+        State {
+            reports,
+            comparison,
+            index,
+            view: View::default(),
+            scroll: Vec::new(),
+        }
+    }
+
+    /// The embedded seed reports.
+    pub fn seeds() -> State {
+        State::new(
+            crate::seeds::SEEDS
+                .iter()
+                .map(|&(file, text)| Report::new(file, text))
+                .collect(),
+        )
+    }
+
+    /// The quote group of a quotation.
+    pub fn group_of(&self, report: usize, quote: usize) -> Option<usize> {
+        self.index
+            .quote_group
+            .get(report)?
+            .get(quote)
+            .copied()
+            .flatten()
+    }
+
+    /// The person speaking a quotation.
+    pub fn person_of(&self, report: usize, quote: usize) -> Option<usize> {
+        self.index
+            .quote_person
+            .get(report)?
+            .get(quote)
+            .copied()
+            .flatten()
+    }
+
+    /// The sentence (index into `coverage.sentences`) of `report` holding byte `at`.
+    pub fn sentence_at(&self, report: usize, at: usize) -> Option<usize> {
+        let range = self.index.sentences.get(report)?.clone();
+        let list = &self.comparison.coverage.sentences[range.clone()];
+        let i = list.partition_point(|s| s.span.end <= at);
+        (i < list.len()).then_some(range.start + i)
+    }
+
+    /// How many other reports carry sentence `k`.
+    pub fn carried_by(&self, k: usize) -> usize {
+        let Some(s) = self.comparison.coverage.sentences.get(k) else {
+            return 0;
+        };
+        let mut rs: Vec<usize> = s.matches.iter().map(|m| m.report).collect();
+        rs.sort_unstable();
+        rs.dedup();
+        rs.len()
+    }
+
+    /// How many of report `r`'s quotations other reports carry (quote groups or paraphrases).
+    pub fn quotes_shared(&self, r: usize) -> usize {
+        let Some(groups) = self.index.quote_group.get(r) else {
+            return 0;
+        };
+        groups
+            .iter()
+            .enumerate()
+            .filter(|&(q, g)| g.is_some() || !self.index.quote_paraphrases[r][q].is_empty())
+            .count()
+    }
+
+    /// The elements the selection emphasises, each in its report.
+    pub fn emphasis(&self) -> Vec<At> {
+        self.emphasis_of(self.view.selection)
+    }
+
+    /// The elements `selection` emphasises.
+    pub fn emphasis_of(&self, selection: Option<Selection>) -> Vec<At> {
+        let mut out = Vec::new();
+        let c = &self.comparison;
+        match selection {
+            None => {}
+            Some(Selection::Quote { report, quote }) => match self.group_of(report, quote) {
+                Some(g) => {
+                    for m in &c.quote_groups[g].members {
+                        for &q in &m.quotes {
+                            out.push((m.report, Target::Quote(q)));
+                        }
+                    }
+                    for p in &c.quote_groups[g].paraphrases {
+                        if let Some(k) = self.sentence_at(p.report, p.span.start) {
+                            out.push((p.report, Target::Sentence(k)));
+                        }
+                    }
+                }
+                None => {
+                    out.push((report, Target::Quote(quote)));
+                    for &i in &self.index.quote_paraphrases[report][quote] {
+                        let p = &c.paraphrases[i].paraphrase;
+                        if let Some(k) = self.sentence_at(p.report, p.span.start) {
+                            out.push((p.report, Target::Sentence(k)));
+                        }
+                    }
+                }
+            },
+            Some(Selection::Person(p)) => {
+                if let Some(person) = c.people.get(p) {
+                    let mut rs: Vec<usize> = person.speakers.iter().map(|&(r, _)| r).collect();
+                    rs.sort_unstable();
+                    rs.dedup();
+                    out.extend(rs.into_iter().map(|r| (r, Target::Mention(p))));
+                }
+                for (r, quotes) in self.index.quote_person.iter().enumerate() {
+                    for (q, &who) in quotes.iter().enumerate() {
+                        if who == Some(p) {
+                            out.push((r, Target::Quote(q)));
+                            out.push((r, Target::Speaker(q)));
+                        }
+                    }
+                }
+            }
+            Some(Selection::Claim { report, claim }) => out.push((report, Target::Claim(claim))),
+            Some(Selection::Discrepancy(d)) => {
+                if let Some(dis) = c.discrepancies.get(d) {
+                    let mut rs: Vec<usize> = dis.items.iter().map(|i| i.report).collect();
+                    rs.dedup();
+                    out.extend(rs.into_iter().map(|r| (r, Target::Discrepancy(d))));
+                }
+            }
+            Some(Selection::Passage(k)) => {
+                if let Some(s) = c.coverage.sentences.get(k) {
+                    out.push((s.report, Target::Sentence(k)));
+                    out.extend(
+                        s.matches
+                            .iter()
+                            .map(|m| (m.report, Target::Sentence(m.sentence))),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// The element that stands for the selection itself (focused, outlined).
+    pub fn selected(&self) -> Option<At> {
+        match self.view.selection? {
+            Selection::Quote { report, quote } => Some((report, Target::Quote(quote))),
+            Selection::Claim { report, claim } => Some((report, Target::Claim(claim))),
+            Selection::Passage(k) => {
+                let s = self.comparison.coverage.sentences.get(k)?;
+                Some((s.report, Target::Sentence(k)))
+            }
+            Selection::Person(_) | Selection::Discrepancy(_) => None,
+        }
+    }
+
+    /// The first quotation of person `p` in report `r`.
+    pub fn first_quote_of(&self, p: usize, r: usize) -> Option<usize> {
+        self.index
+            .quote_person
+            .get(r)?
+            .iter()
+            .position(|&who| who == Some(p))
+    }
+}
+
+/// Everything that can happen on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    SelectQuote {
+        report: usize,
+        quote: usize,
+    },
+    /// A speaker mention (the speaker of quotation `quote` of `report`) was clicked.
+    SelectSpeakerOf {
+        report: usize,
+        quote: usize,
+    },
+    SelectPerson(usize),
+    SelectClaim {
+        report: usize,
+        claim: usize,
+    },
+    SelectDiscrepancy(usize),
+    SelectPassage(usize),
+    /// Bring an element into view without changing the selection.
+    Jump(At),
+    /// A cell of the speaker × report matrix: person `p`'s quotes in report `r`.
+    JumpPerson {
+        person: usize,
+        report: usize,
+    },
+    /// Escape: clears the selection, closes the keys panel.
+    Clear,
+    ToggleKind(Kind),
+    ToggleLens,
+    HideColumn(usize),
+    ShowColumn(usize),
+    ShowAllColumns,
+    ToggleWide(usize),
+    /// Make a column the active one (a tab on a phone).
+    Column(usize),
+    /// Move the active column by this many visible columns.
+    StepColumn(isize),
+    /// Next (+1) or previous (-1) of a kind.
+    Step(Nav, isize),
+    OpenPanel(Panel),
+    TogglePanel(Panel),
+    ClosePanel,
+    /// The URL fragment changed (or the page loaded with one).
+    Fragment(String),
+}
+
+impl Msg {
+    /// The message as a `data-msg` attribute value of a control on the page (read back by
+    /// [`Msg::parse`]); `None` for messages no control sends.
+    pub fn encode(&self) -> Option<String> {
+        Some(match *self {
+            Msg::SelectQuote { report, quote } => format!("q:{report}:{quote}"),
+            Msg::SelectSpeakerOf { report, quote } => format!("sp:{report}:{quote}"),
+            Msg::SelectPerson(p) => format!("person:{p}"),
+            Msg::SelectClaim { report, claim } => format!("claim:{report}:{claim}"),
+            Msg::SelectDiscrepancy(d) => format!("disc:{d}"),
+            Msg::SelectPassage(k) => format!("sent:{k}"),
+            Msg::Jump((r, t)) => {
+                let (tag, i) = match t {
+                    Target::Quote(i) => ("q", i),
+                    Target::Speaker(i) => ("sp", i),
+                    Target::Claim(i) => ("c", i),
+                    Target::Sentence(i) => ("s", i),
+                    Target::Discrepancy(i) => ("d", i),
+                    Target::Mention(i) => ("m", i),
+                };
+                format!("jump:{r}:{tag}:{i}")
+            }
+            Msg::JumpPerson { person, report } => format!("jp:{person}:{report}"),
+            Msg::Clear => "clear".into(),
+            Msg::ToggleKind(k) => format!("kind:{}", k.as_str()),
+            Msg::ToggleLens => "lens".into(),
+            Msg::HideColumn(c) => format!("hide:{c}"),
+            Msg::ShowColumn(c) => format!("show:{c}"),
+            Msg::ShowAllColumns => "showall".into(),
+            Msg::ToggleWide(c) => format!("wide:{c}"),
+            Msg::Column(c) => format!("col:{c}"),
+            Msg::OpenPanel(p) => format!("panel:{}", p.as_str()),
+            Msg::TogglePanel(p) => format!("togglepanel:{}", p.as_str()),
+            Msg::ClosePanel => "close".into(),
+            Msg::StepColumn(_) | Msg::Step(..) | Msg::Fragment(_) => return None,
+        })
+    }
+
+    /// Reads a `data-msg` value written by [`Msg::encode`].
+    pub fn parse(s: &str) -> Option<Msg> {
+        let mut it = s.split(':');
+        let tag = it.next()?;
+        let rest: Vec<&str> = it.collect();
+        let n = |i: usize| -> Option<usize> { rest.get(i)?.parse().ok() };
+        Some(match tag {
+            "q" => Msg::SelectQuote {
+                report: n(0)?,
+                quote: n(1)?,
+            },
+            "sp" => Msg::SelectSpeakerOf {
+                report: n(0)?,
+                quote: n(1)?,
+            },
+            "person" => Msg::SelectPerson(n(0)?),
+            "claim" => Msg::SelectClaim {
+                report: n(0)?,
+                claim: n(1)?,
+            },
+            "disc" => Msg::SelectDiscrepancy(n(0)?),
+            "sent" => Msg::SelectPassage(n(0)?),
+            "jump" => {
+                let i = n(2)?;
+                let t = match *rest.get(1)? {
+                    "q" => Target::Quote(i),
+                    "sp" => Target::Speaker(i),
+                    "c" => Target::Claim(i),
+                    "s" => Target::Sentence(i),
+                    "d" => Target::Discrepancy(i),
+                    "m" => Target::Mention(i),
+                    _ => return None,
+                };
+                Msg::Jump((n(0)?, t))
+            }
+            "jp" => Msg::JumpPerson {
+                person: n(0)?,
+                report: n(1)?,
+            },
+            "clear" => Msg::Clear,
+            "kind" => Msg::ToggleKind(Kind::parse(rest.first()?)?),
+            "lens" => Msg::ToggleLens,
+            "hide" => Msg::HideColumn(n(0)?),
+            "show" => Msg::ShowColumn(n(0)?),
+            "showall" => Msg::ShowAllColumns,
+            "wide" => Msg::ToggleWide(n(0)?),
+            "col" => Msg::Column(n(0)?),
+            "panel" => Msg::OpenPanel(Panel::parse(rest.first()?)?),
+            "togglepanel" => Msg::TogglePanel(Panel::parse(rest.first()?)?),
+            "close" => Msg::ClosePanel,
+            _ => return None,
+        })
+    }
+}
+
+/// Applies `msg` to `state` and says what changed.
+pub fn update(state: &mut State, msg: Msg) -> Changed {
+    let before = state.view.clone();
+    let n = state.reports.len();
+    let v = &mut state.view;
+    match msg {
+        Msg::SelectQuote { report, quote } => {
+            if state
+                .reports
+                .get(report)
+                .is_some_and(|r| quote < r.analysis.quotes.len())
+            {
+                v.selection = Some(Selection::Quote { report, quote });
+                v.column = report;
+                v.panel = Some(Panel::Selection);
+                let others: Vec<At> = state
+                    .emphasis_for(Selection::Quote { report, quote })
+                    .into_iter()
+                    .filter(|&(r, _)| r != report)
+                    .collect();
+                state.scroll = others;
+            }
+        }
+        Msg::SelectSpeakerOf { report, quote } => {
+            if let Some(p) = state.person_of(report, quote) {
+                return update(state, Msg::SelectPerson(p));
+            }
+            // A speaker the comparison does not know: select the quotation instead.
+            return update(state, Msg::SelectQuote { report, quote });
+        }
+        Msg::SelectPerson(p) => {
+            if p < state.comparison.people.len() {
+                v.selection = Some(Selection::Person(p));
+                v.panel = Some(Panel::Speakers);
+                let quotes: Vec<At> = state
+                    .emphasis_for(Selection::Person(p))
+                    .into_iter()
+                    .filter(|(_, t)| matches!(t, Target::Quote(_)))
+                    .collect();
+                state.scroll = first_per_report(quotes);
+            }
+        }
+        Msg::SelectClaim { report, claim } => {
+            if state
+                .reports
+                .get(report)
+                .is_some_and(|r| claim < r.analysis.claims.len())
+            {
+                v.selection = Some(Selection::Claim { report, claim });
+                v.column = report;
+                v.panel = Some(Panel::Selection);
+                state.scroll = vec![(report, Target::Claim(claim))];
+            }
+        }
+        Msg::SelectDiscrepancy(d) => {
+            if d < state.comparison.discrepancies.len() {
+                v.selection = Some(Selection::Discrepancy(d));
+                if v.panel != Some(Panel::Discrepancies) {
+                    v.panel = Some(Panel::Selection);
+                }
+                state.scroll = state.emphasis_for(Selection::Discrepancy(d));
+            }
+        }
+        Msg::SelectPassage(k) => {
+            if let Some(s) = state.comparison.coverage.sentences.get(k) {
+                v.selection = Some(Selection::Passage(k));
+                v.column = s.report;
+                v.panel = Some(Panel::Selection);
+                state.scroll = state.emphasis_for(Selection::Passage(k));
+            }
+        }
+        Msg::Jump(at) => {
+            if at.0 < n {
+                state.scroll = vec![at];
+                v.column = at.0;
+            }
+        }
+        Msg::JumpPerson { person, report } => {
+            if let Some(q) = state.first_quote_of(person, report) {
+                state.view.selection = Some(Selection::Person(person));
+                state.view.column = report;
+                state.scroll = vec![(report, Target::Quote(q))];
+            }
+        }
+        Msg::Clear => {
+            v.selection = None;
+            if v.panel == Some(Panel::Keys) {
+                v.panel = None;
+            }
+        }
+        Msg::ToggleKind(k) => {
+            if !v.hidden_kinds.remove(&k) {
+                v.hidden_kinds.insert(k);
+            }
+        }
+        Msg::ToggleLens => v.lens = !v.lens,
+        Msg::HideColumn(c) => {
+            // Never hide the last visible column.
+            if c < n && v.hidden_columns.len() + 1 < n {
+                v.hidden_columns.insert(c);
+                if v.column == c {
+                    v.column = next_visible(v, n, c, 1);
+                }
+            }
+        }
+        Msg::ShowColumn(c) => {
+            v.hidden_columns.remove(&c);
+        }
+        Msg::ShowAllColumns => v.hidden_columns.clear(),
+        Msg::ToggleWide(c) => {
+            if c < n && !v.wide_columns.remove(&c) {
+                v.wide_columns.insert(c);
+            }
+        }
+        Msg::Column(c) => {
+            if c < n {
+                v.hidden_columns.remove(&c);
+                v.column = c;
+            }
+        }
+        Msg::StepColumn(by) => {
+            if n > 0 {
+                let col = v.column.min(n - 1);
+                v.column = next_visible(v, n, col, by);
+            }
+        }
+        Msg::Step(nav, by) => step(state, nav, by),
+        Msg::OpenPanel(p) => v.panel = Some(p),
+        Msg::TogglePanel(p) => {
+            v.panel = if v.panel == Some(p) { None } else { Some(p) };
+        }
+        Msg::ClosePanel => v.panel = None,
+        Msg::Fragment(f) => {
+            let parsed = parse_fragment(&f, state);
+            if parsed != state.view {
+                state.view = parsed;
+                state.scroll = state.emphasis();
+                if let Some(at) = state.selected() {
+                    state.scroll.insert(0, at);
+                }
+            }
+        }
+    }
+    let after = &state.view;
+    Changed {
+        emphasis: after.selection != before.selection || !state.scroll.is_empty(),
+        panel: after.panel != before.panel || after.selection != before.selection,
+        layout: after.hidden_kinds != before.hidden_kinds
+            || after.hidden_columns != before.hidden_columns
+            || after.wide_columns != before.wide_columns
+            || after.lens != before.lens
+            || after.column != before.column,
+    }
+}
+
+impl State {
+    /// The emphasis `sel` would have (for scrolling before it is made).
+    fn emphasis_for(&self, sel: Selection) -> Vec<At> {
+        let mut out = self.emphasis_of(Some(sel));
+        out.dedup();
+        out
+    }
+}
+
+/// The first target of each report.
+fn first_per_report(list: Vec<At>) -> Vec<At> {
+    let mut seen = BTreeSet::new();
+    list.into_iter().filter(|&(r, _)| seen.insert(r)).collect()
+}
+
+/// The next visible column from `from`, `by` steps on (wrapping).
+fn next_visible(v: &View, n: usize, from: usize, by: isize) -> usize {
+    let visible: Vec<usize> = (0..n).filter(|c| !v.hidden_columns.contains(c)).collect();
+    if visible.is_empty() {
+        return from.min(n.saturating_sub(1));
+    }
+    let at = visible.iter().position(|&c| c >= from).unwrap_or(0);
+    let at = if visible.get(at) == Some(&from) || by == 0 {
+        at as isize + by
+    } else if by > 0 {
+        at as isize + by - 1
+    } else {
+        at as isize + by
+    };
+    visible[at.rem_euclid(visible.len() as isize) as usize]
+}
+
+/// Next/previous quotation, claim, discrepancy or passage.
+fn step(state: &mut State, nav: Nav, by: isize) {
+    let v = &state.view;
+    let col = v.column.min(state.reports.len().saturating_sub(1));
+    let Some(report) = state.reports.get(col) else {
+        return;
+    };
+    let wrap = |cur: Option<usize>, len: usize| -> Option<usize> {
+        if len == 0 {
+            return None;
+        }
+        Some(match cur {
+            Some(i) => (i as isize + by).rem_euclid(len as isize) as usize,
+            None if by >= 0 => 0,
+            None => len - 1,
+        })
+    };
+    let msg = match nav {
+        Nav::Quote => {
+            let cur = match v.selection {
+                Some(Selection::Quote { report: r, quote }) if r == col => Some(quote),
+                _ => None,
+            };
+            wrap(cur, report.analysis.quotes.len())
+                .map(|quote| Msg::SelectQuote { report: col, quote })
+        }
+        Nav::Claim => {
+            let cur = match v.selection {
+                Some(Selection::Claim { report: r, claim }) if r == col => Some(claim),
+                _ => None,
+            };
+            wrap(cur, report.analysis.claims.len())
+                .map(|claim| Msg::SelectClaim { report: col, claim })
+        }
+        Nav::Discrepancy => {
+            let cur = match v.selection {
+                Some(Selection::Discrepancy(d)) => Some(d),
+                _ => None,
+            };
+            wrap(cur, state.comparison.discrepancies.len()).map(Msg::SelectDiscrepancy)
+        }
+        Nav::Passage => {
+            let range = state.index.sentences[col].clone();
+            let cur = match v.selection {
+                Some(Selection::Passage(k)) if range.contains(&k) => Some(k - range.start),
+                _ => None,
+            };
+            wrap(cur, range.len()).map(|i| Msg::SelectPassage(range.start + i))
+        }
+    };
+    if let Some(msg) = msg {
+        update(state, msg);
+        if let Some(at) = state.selected() {
+            if !state.scroll.contains(&at) {
+                state.scroll.insert(0, at);
+            }
+        }
+    }
+}
+
+/// The key of a `keydown` (its `key`), outside text fields, as a message.
+pub fn key_msg(key: &str) -> Option<Msg> {
+    Some(match key {
+        "j" => Msg::Step(Nav::Quote, 1),
+        "k" => Msg::Step(Nav::Quote, -1),
+        "c" => Msg::Step(Nav::Claim, 1),
+        "C" => Msg::Step(Nav::Claim, -1),
+        "d" => Msg::Step(Nav::Discrepancy, 1),
+        "D" => Msg::Step(Nav::Discrepancy, -1),
+        "p" => Msg::Step(Nav::Passage, 1),
+        "P" => Msg::Step(Nav::Passage, -1),
+        "]" | "l" => Msg::StepColumn(1),
+        "[" | "h" => Msg::StepColumn(-1),
+        "w" => return None, // handled with the active column by the caller
+        "i" => Msg::TogglePanel(Panel::Selection),
+        "s" => Msg::TogglePanel(Panel::Speakers),
+        "x" => Msg::TogglePanel(Panel::Discrepancies),
+        "?" => Msg::TogglePanel(Panel::Keys),
+        "t" => Msg::ToggleLens,
+        "Escape" => Msg::Clear,
+        _ => return None,
+    })
+}
+
+/// The keys, for the keys panel: (keys, what they do).
+pub const KEYS: &[(&str, &str)] = &[
+    ("j / k", "next / previous quotation in the active column"),
+    ("c / C", "next / previous disputed claim"),
+    ("d / D", "next / previous discrepancy"),
+    (
+        "p / P",
+        "next / previous passage (sentence) and its counterparts",
+    ),
+    ("] / [  or  l / h", "next / previous column"),
+    ("Enter", "select the focused highlight"),
+    ("i", "open or close the selection panel"),
+    ("s", "open or close the speakers panel"),
+    ("x", "open or close the discrepancies panel"),
+    ("t", "stance lens on or off"),
+    ("Escape", "clear the selection"),
+    ("?", "this list of keys"),
+];
+
+/// The view as a URL fragment (without `#`): `sel=q.0.3&panel=selection&hide=cue&cols=2&wide=1&lens=1&col=1`.
+pub fn fragment(v: &View) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(sel) = v.selection {
+        parts.push(format!(
+            "sel={}",
+            match sel {
+                Selection::Quote { report, quote } => format!("q.{report}.{quote}"),
+                Selection::Person(p) => format!("p.{p}"),
+                Selection::Claim { report, claim } => format!("c.{report}.{claim}"),
+                Selection::Discrepancy(d) => format!("d.{d}"),
+                Selection::Passage(k) => format!("s.{k}"),
+            }
+        ));
+    }
+    if let Some(p) = v.panel {
+        parts.push(format!("panel={}", p.as_str()));
+    }
+    let join = |set: &BTreeSet<usize>| {
+        set.iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(".")
+    };
+    if !v.hidden_kinds.is_empty() {
+        let kinds: Vec<&str> = v.hidden_kinds.iter().map(|k| k.as_str()).collect();
+        parts.push(format!("hide={}", kinds.join(".")));
+    }
+    if !v.hidden_columns.is_empty() {
+        parts.push(format!("cols={}", join(&v.hidden_columns)));
+    }
+    if !v.wide_columns.is_empty() {
+        parts.push(format!("wide={}", join(&v.wide_columns)));
+    }
+    if v.lens {
+        parts.push("lens=1".into());
+    }
+    if v.column != 0 {
+        parts.push(format!("col={}", v.column));
+    }
+    parts.join("&")
+}
+
+/// Reads a fragment written by [`fragment`] (with or without `#`), dropping whatever does not
+/// fit `state` (a selection or column out of range, unknown names).
+pub fn parse_fragment(f: &str, state: &State) -> View {
+    let n = state.reports.len();
+    let c = &state.comparison;
+    let mut v = View::default();
+    let nums = |s: &str| -> Vec<usize> { s.split('.').filter_map(|x| x.parse().ok()).collect() };
+    for pair in f.trim_start_matches('#').split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "sel" => {
+                let (tag, rest) = value.split_once('.').unwrap_or((value, ""));
+                let ns = nums(rest);
+                v.selection = match (tag, ns.as_slice()) {
+                    ("q", &[report, quote])
+                        if state
+                            .reports
+                            .get(report)
+                            .is_some_and(|r| quote < r.analysis.quotes.len()) =>
+                    {
+                        Some(Selection::Quote { report, quote })
+                    }
+                    ("c", &[report, claim])
+                        if state
+                            .reports
+                            .get(report)
+                            .is_some_and(|r| claim < r.analysis.claims.len()) =>
+                    {
+                        Some(Selection::Claim { report, claim })
+                    }
+                    ("p", &[p]) if p < c.people.len() => Some(Selection::Person(p)),
+                    ("d", &[d]) if d < c.discrepancies.len() => Some(Selection::Discrepancy(d)),
+                    ("s", &[k]) if k < c.coverage.sentences.len() => Some(Selection::Passage(k)),
+                    _ => None,
+                };
+            }
+            "panel" => v.panel = Panel::parse(value),
+            "hide" => v.hidden_kinds = value.split('.').filter_map(Kind::parse).collect(),
+            "cols" => v.hidden_columns = nums(value).into_iter().filter(|&c| c < n).collect(),
+            "wide" => v.wide_columns = nums(value).into_iter().filter(|&c| c < n).collect(),
+            "lens" => v.lens = value == "1",
+            "col" => v.column = value.parse().ok().filter(|&c| c < n).unwrap_or(0),
+            _ => {}
+        }
+    }
+    if n > 0 && v.hidden_columns.len() >= n {
+        v.hidden_columns.clear();
+    }
+    v
+}
+
+/// A short description of a span's text for labels: at most `max` characters, on one line.
+pub fn excerpt(text: &str, span: Span, max: usize) -> String {
+    let s: String = span
+        .as_str(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> State {
+        State::seeds()
+    }
+
+    /// Report 0's quotation of Trump on land and power plants.
+    fn land_quote(s: &State) -> (usize, usize) {
+        let r = &s.reports[0];
+        let q = r
+            .analysis
+            .quotes
+            .iter()
+            .position(|q| q.span.as_str(&r.text).contains("power plants"))
+            .expect("the land-and-power-plants quote in report 0");
+        (0, q)
+    }
+
+    #[test]
+    fn selecting_a_quote_emphasises_its_group_in_other_reports_and_opens_the_panel() {
+        let mut s = seeds();
+        let (report, quote) = land_quote(&s);
+        let changed = update(&mut s, Msg::SelectQuote { report, quote });
+        assert!(changed.emphasis && changed.panel);
+        assert_eq!(s.view.panel, Some(Panel::Selection));
+        let g = s.group_of(report, quote).expect("grouped");
+        let reports: BTreeSet<usize> = s
+            .emphasis()
+            .iter()
+            .filter(|(_, t)| matches!(t, Target::Quote(_)))
+            .map(|&(r, _)| r)
+            .collect();
+        assert!(reports.len() >= 4, "{reports:?}");
+        assert!(s.comparison.quote_groups[g].members.len() >= 4);
+        // The other columns scroll to their members; the clicked one stays put.
+        assert!(!s.scroll.is_empty());
+        assert!(s.scroll.iter().all(|&(r, _)| r != report));
+    }
+
+    #[test]
+    fn escape_clears_and_a_bad_index_is_ignored() {
+        let mut s = seeds();
+        update(
+            &mut s,
+            Msg::SelectQuote {
+                report: 0,
+                quote: 0,
+            },
+        );
+        update(&mut s, Msg::Clear);
+        assert_eq!(s.view.selection, None);
+        let before = s.view.clone();
+        update(
+            &mut s,
+            Msg::SelectQuote {
+                report: 99,
+                quote: 0,
+            },
+        );
+        update(
+            &mut s,
+            Msg::SelectQuote {
+                report: 0,
+                quote: 9999,
+            },
+        );
+        update(&mut s, Msg::SelectPerson(9999));
+        update(&mut s, Msg::SelectDiscrepancy(9999));
+        update(&mut s, Msg::SelectPassage(usize::MAX));
+        assert_eq!(s.view, before);
+    }
+
+    #[test]
+    fn a_speaker_selects_the_person_everywhere() {
+        let mut s = seeds();
+        let (report, quote) = land_quote(&s);
+        update(&mut s, Msg::SelectSpeakerOf { report, quote });
+        let p = match s.view.selection {
+            Some(Selection::Person(p)) => p,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(s.comparison.people[p].name, "Donald Trump");
+        assert_eq!(s.view.panel, Some(Panel::Speakers));
+        let em = s.emphasis();
+        let reports: BTreeSet<usize> = em.iter().map(|&(r, _)| r).collect();
+        assert_eq!(reports.len(), 5, "Trump is quoted in every seed");
+        assert!(em.iter().any(|(_, t)| matches!(t, Target::Speaker(_))));
+        assert!(
+            em.contains(&(0, Target::Mention(p))),
+            "every mention, quoting or not"
+        );
+        // A matrix cell jumps to the person's first quote in that report.
+        update(
+            &mut s,
+            Msg::JumpPerson {
+                person: p,
+                report: 3,
+            },
+        );
+        assert_eq!(
+            s.scroll,
+            vec![(3, Target::Quote(s.first_quote_of(p, 3).unwrap()))]
+        );
+        assert_eq!(s.view.column, 3);
+    }
+
+    #[test]
+    fn the_former_president_discrepancy_scrolls_to_report_1() {
+        let mut s = seeds();
+        let d = s
+            .comparison
+            .discrepancies
+            .iter()
+            .position(|d| d.label.contains("Former President"))
+            .expect("the Former President discrepancy");
+        update(&mut s, Msg::SelectDiscrepancy(d));
+        assert_eq!(s.view.selection, Some(Selection::Discrepancy(d)));
+        assert!(s.scroll.contains(&(1, Target::Discrepancy(d))));
+    }
+
+    #[test]
+    fn a_passage_brings_its_counterparts() {
+        let mut s = seeds();
+        let k = (0..s.comparison.coverage.sentences.len())
+            .find(|&k| s.carried_by(k) >= 2)
+            .expect("a shared sentence");
+        update(&mut s, Msg::SelectPassage(k));
+        let em = s.emphasis();
+        assert!(em.len() >= 3);
+        assert!(em.iter().all(|(_, t)| matches!(t, Target::Sentence(_))));
+        assert_eq!(s.view.column, s.comparison.coverage.sentences[k].report);
+    }
+
+    #[test]
+    fn steps_wrap_within_the_active_column() {
+        let mut s = seeds();
+        update(&mut s, Msg::Column(2));
+        update(&mut s, Msg::Step(Nav::Quote, 1));
+        assert_eq!(
+            s.view.selection,
+            Some(Selection::Quote {
+                report: 2,
+                quote: 0
+            })
+        );
+        assert_eq!(s.scroll.first(), Some(&(2, Target::Quote(0))));
+        update(&mut s, Msg::Step(Nav::Quote, -1));
+        let last = s.reports[2].analysis.quotes.len() - 1;
+        assert_eq!(
+            s.view.selection,
+            Some(Selection::Quote {
+                report: 2,
+                quote: last
+            })
+        );
+        update(&mut s, Msg::Step(Nav::Discrepancy, 1));
+        assert_eq!(s.view.selection, Some(Selection::Discrepancy(0)));
+        update(&mut s, Msg::Step(Nav::Discrepancy, -1));
+        let n = s.comparison.discrepancies.len();
+        assert_eq!(s.view.selection, Some(Selection::Discrepancy(n - 1)));
+    }
+
+    #[test]
+    fn columns_hide_show_widen_and_step_over_hidden_ones() {
+        let mut s = seeds();
+        update(&mut s, Msg::HideColumn(1));
+        assert!(s.view.hidden_columns.contains(&1));
+        update(&mut s, Msg::StepColumn(1));
+        assert_eq!(s.view.column, 2, "column 1 is hidden");
+        update(&mut s, Msg::StepColumn(-1));
+        assert_eq!(s.view.column, 0);
+        update(&mut s, Msg::StepColumn(-1));
+        assert_eq!(s.view.column, 4, "wraps");
+        for c in 0..5 {
+            update(&mut s, Msg::HideColumn(c));
+        }
+        assert_eq!(s.view.hidden_columns.len(), 4, "one column always stays");
+        update(&mut s, Msg::ShowAllColumns);
+        assert!(s.view.hidden_columns.is_empty());
+        let c = update(&mut s, Msg::ToggleWide(3));
+        assert!(c.layout && s.view.wide_columns.contains(&3));
+        update(&mut s, Msg::ToggleWide(3));
+        assert!(s.view.wide_columns.is_empty());
+    }
+
+    #[test]
+    fn kinds_lens_and_panels_toggle() {
+        let mut s = seeds();
+        update(&mut s, Msg::ToggleKind(Kind::Cue));
+        assert!(s.view.hidden_kinds.contains(&Kind::Cue));
+        update(&mut s, Msg::ToggleKind(Kind::Cue));
+        assert!(s.view.hidden_kinds.is_empty());
+        update(&mut s, Msg::ToggleLens);
+        assert!(s.view.lens);
+        update(&mut s, Msg::TogglePanel(Panel::Keys));
+        assert_eq!(s.view.panel, Some(Panel::Keys));
+        update(&mut s, Msg::Clear);
+        assert_eq!(s.view.panel, None, "Escape closes the keys");
+        update(&mut s, Msg::OpenPanel(Panel::Speakers));
+        update(&mut s, Msg::ClosePanel);
+        assert_eq!(s.view.panel, None);
+    }
+
+    #[test]
+    fn the_fragment_round_trips_and_restores_the_view() {
+        let mut s = seeds();
+        let (report, quote) = land_quote(&s);
+        update(&mut s, Msg::SelectQuote { report, quote });
+        update(&mut s, Msg::ToggleKind(Kind::Marker));
+        update(&mut s, Msg::HideColumn(4));
+        update(&mut s, Msg::ToggleWide(2));
+        update(&mut s, Msg::ToggleLens);
+        update(&mut s, Msg::Column(3));
+        let f = fragment(&s.view);
+        assert_eq!(parse_fragment(&f, &s), s.view);
+        assert_eq!(parse_fragment(&format!("#{f}"), &s), s.view);
+        let mut fresh = seeds();
+        let changed = update(&mut fresh, Msg::Fragment(format!("#{f}")));
+        assert_eq!(fresh.view, s.view);
+        assert!(changed.emphasis && changed.panel && changed.layout);
+        assert!(fresh.scroll.contains(&(report, Target::Quote(quote))));
+        // Junk and out-of-range parts are dropped.
+        let v = parse_fragment(
+            "sel=q.9.9&panel=nope&hide=quote.bogus&cols=0.1.2.3.4&col=77&x",
+            &s,
+        );
+        assert_eq!(v.selection, None);
+        assert_eq!(v.panel, None);
+        assert_eq!(v.hidden_kinds, [Kind::Quote].into_iter().collect());
+        assert!(v.hidden_columns.is_empty(), "never every column hidden");
+        assert_eq!(v.column, 0);
+    }
+
+    #[test]
+    fn control_messages_round_trip_through_data_msg() {
+        let all = [
+            Msg::SelectQuote {
+                report: 1,
+                quote: 2,
+            },
+            Msg::SelectSpeakerOf {
+                report: 0,
+                quote: 3,
+            },
+            Msg::SelectPerson(4),
+            Msg::SelectClaim {
+                report: 2,
+                claim: 0,
+            },
+            Msg::SelectDiscrepancy(1),
+            Msg::SelectPassage(17),
+            Msg::Jump((1, Target::Discrepancy(0))),
+            Msg::Jump((3, Target::Sentence(40))),
+            Msg::Jump((0, Target::Quote(5))),
+            Msg::JumpPerson {
+                person: 0,
+                report: 4,
+            },
+            Msg::Clear,
+            Msg::ToggleKind(Kind::Marker),
+            Msg::ToggleLens,
+            Msg::HideColumn(3),
+            Msg::ShowColumn(3),
+            Msg::ShowAllColumns,
+            Msg::ToggleWide(0),
+            Msg::Column(2),
+            Msg::OpenPanel(Panel::Discrepancies),
+            Msg::TogglePanel(Panel::Keys),
+            Msg::ClosePanel,
+        ];
+        for m in all {
+            let e = m.encode().unwrap();
+            assert_eq!(Msg::parse(&e), Some(m), "{e}");
+        }
+        assert_eq!(Msg::parse("q:1"), None);
+        assert_eq!(Msg::parse("kind:nope"), None);
+        assert_eq!(Msg::parse(""), None);
+    }
+
+    #[test]
+    fn keys_map_to_messages() {
+        assert_eq!(key_msg("j"), Some(Msg::Step(Nav::Quote, 1)));
+        assert_eq!(key_msg("D"), Some(Msg::Step(Nav::Discrepancy, -1)));
+        assert_eq!(key_msg("Escape"), Some(Msg::Clear));
+        assert_eq!(key_msg("?"), Some(Msg::TogglePanel(Panel::Keys)));
+        assert_eq!(key_msg("q"), None);
+    }
+
+    #[test]
+    fn summary_counts_shared_quotes() {
+        let s = seeds();
+        for r in 0..s.reports.len() {
+            assert!(s.quotes_shared(r) <= s.reports[r].analysis.quotes.len());
+        }
+        assert!(s.quotes_shared(0) >= 1);
+        assert_eq!(
+            s.index.sentences.last().unwrap().end,
+            s.comparison.coverage.sentences.len()
+        );
+    }
+
+    #[test]
+    fn any_number_of_reports() {
+        for n in [0usize, 1, 2, 12] {
+            let reports: Vec<Report> = (0..n)
+                .map(|i| {
+                    let (f, t) = crate::seeds::SEEDS[i % crate::seeds::SEEDS.len()];
+                    Report::new(format!("{i}-{f}"), t)
+                })
+                .collect();
+            let mut s = State::new(reports);
+            for msg in [
+                Msg::Step(Nav::Quote, 1),
+                Msg::Step(Nav::Passage, -1),
+                Msg::Step(Nav::Claim, 1),
+                Msg::Step(Nav::Discrepancy, 1),
+                Msg::StepColumn(-1),
+                Msg::HideColumn(0),
+                Msg::Fragment("sel=s.3&col=11".into()),
+            ] {
+                update(&mut s, msg);
+            }
+            assert!(s.view.column < n.max(1));
+        }
+    }
+}
