@@ -319,12 +319,28 @@ impl<'a> Ctx<'a> {
                     .take_while(|&&(tok, _)| near(tok))
                     .find(|&&(_, e)| ok(e))
                     .copied();
-                let by_name = names_before
-                    .iter()
-                    .rev()
-                    .take_while(|(n, _)| near(n.start))
-                    .find(|&&(_, e)| ok(e))
-                    .map(|&(n, e)| (n.start, e));
+                // A person of the pronoun's known gender named earlier in the same sentence
+                // comes before a nearer one of unknown gender ("Kathy Lund mocked the Trump
+                // mask, says she …").
+                let same_sentence = self.sentence(np.start);
+                let by_gender = want_male.and_then(|m| {
+                    names_before
+                        .iter()
+                        .rev()
+                        .take_while(|(n, _)| self.sentence(n.start) == same_sentence)
+                        .find(|&&(_, e)| {
+                            !reg.entities[e].organisation && reg.entities[e].male == Some(m)
+                        })
+                        .map(|&(n, e)| (n.start, e))
+                });
+                let by_name = by_gender.or_else(|| {
+                    names_before
+                        .iter()
+                        .rev()
+                        .take_while(|(n, _)| near(n.start))
+                        .find(|&&(_, e)| ok(e))
+                        .map(|&(n, e)| (n.start, e))
+                });
                 let e = match (by_subject, by_name) {
                     // Prefer the subject unless a person who speaks was named since in the same
                     // sentence, or a person named since is the subject of the sentence just
