@@ -3,7 +3,8 @@
 //! Handles straight `"`, curly `“ ”`, the doubled-apostrophe style `'' … ''` and ```` `` … '' ````,
 //! guillemets `« »`, low-high `„ “`, single quotes `‘ ’` and `'…'` as quotations of their own
 //! outside double ones (told apart from apostrophes; nested inside double ones they stay part
-//! of the outer quotation), single guillemets `‹ ›`, corner brackets `「 」` `『 』`, the news convention for quotations over several paragraphs, and
+//! of the outer quotation), single guillemets `‹ ›`, corner brackets `「 」` `『 』`, the news
+//! convention for quotations over several paragraphs, and
 //! unbalanced marks (an unclosed quotation ends at its paragraph's end; stray closers are ignored).
 
 use crate::span::Span;
@@ -172,11 +173,6 @@ fn closes(open: &MarkTok, m: &MarkTok) -> bool {
     }
 }
 
-/// True when `c` is an opening mark of `family` itself.
-fn matches_family(family: Family, c: char) -> bool {
-    matches!((family, c), (Family::Straight, '"') | (Family::Curly, '“'))
-}
-
 /// True when paragraph text `p` starts (after spaces) with an opening mark of `family`.
 fn starts_with_opener(p: &str, family: Family) -> Option<usize> {
     let t = p.trim_start();
@@ -306,18 +302,15 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
             let next = paragraphs.get(pi + 1).map(|n| n.as_str(text));
             // A quotation goes on in a paragraph that reopens it with the other family's mark
             // only when this paragraph does not use that family itself (nested quotations).
-            let other_family_here = |c: char| match c {
-                '“' => ms.iter().any(|m| m.family == Family::Curly),
-                '"' => ms.iter().any(|m| m.family == Family::Straight && m.at > 0),
-                _ => false,
-            };
             let goes_on = next.is_some_and(|n| {
-                starts_with_opener(n, o.family).is_some()
-                    && !n
-                        .trim_start()
-                        .chars()
-                        .next()
-                        .is_some_and(|c| !matches_family(o.family, c) && other_family_here(c))
+                let nested_other = match (o.family, n.trim_start().chars().next()) {
+                    (Family::Straight, Some('“')) => ms.iter().any(|m| m.family == Family::Curly),
+                    (Family::Curly, Some('"')) => {
+                        ms.iter().any(|m| m.family == Family::Straight && m.at > 0)
+                    }
+                    _ => false,
+                };
+                starts_with_opener(n, o.family).is_some() && !nested_other
             });
             if goes_on {
                 carried = Some((o, opi));
@@ -340,7 +333,9 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
 }
 
 /// Words that begin with an apostrophe standing for left-out letters ('tis, 'em, 'n').
-const ELISIONS: &[&str] = &["tis", "twas", "em", "til", "cause", "n", "bout", "round", "nuff"];
+const ELISIONS: &[&str] = &[
+    "tis", "twas", "em", "til", "cause", "n", "bout", "round", "nuff",
+];
 
 /// Quotations in single marks (`‘…’`, `'…'`: British style and headlines), single guillemets
 /// (`‹…›`) and corner brackets (`「…」`, `『…』`) outside the double quotations `doubles`.
@@ -350,12 +345,9 @@ const ELISIONS: &[&str] = &["tis", "twas", "em", "til", "cause", "n", "bout", "r
 fn other_marks(text: &str, paragraphs: &[Span], doubles: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut d = 0;
-    for &p in paragraphs {
+    for (pi, &p) in paragraphs.iter().enumerate() {
         let ptext = p.as_str(text);
-        if !ptext
-            .bytes()
-            .any(|b| b == b'\'' || b == 0xE2 || b == 0xE3)
-        {
+        if !ptext.bytes().any(|b| b == b'\'' || b == 0xE2 || b == 0xE3) {
             continue;
         }
         let mut open: Option<(usize, char)> = None;
@@ -376,7 +368,9 @@ fn other_marks(text: &str, paragraphs: &[Span], doubles: &[Found]) -> Vec<Found>
             }
             match (open, c) {
                 (_, '"' | '“' | '”' | '„' | '«' | '»') => open = None,
-                (None, '‘' | '\'') if is_space_or_open(prev) && next.is_some_and(char::is_alphabetic) => {
+                (None, '‘' | '\'')
+                    if is_space_or_open(prev) && next.is_some_and(char::is_alphabetic) =>
+                {
                     let word: String = ptext[i + c.len_utf8()..]
                         .chars()
                         .take_while(|c| c.is_alphanumeric())
@@ -404,8 +398,8 @@ fn other_marks(text: &str, paragraphs: &[Span], doubles: &[Found]) -> Vec<Found>
                                 span: Span::new(o, at + c.len_utf8()),
                                 inner,
                                 closed: true,
-                                first_para: para_index(paragraphs, o),
-                                last_para: para_index(paragraphs, o),
+                                first_para: pi,
+                                last_para: pi,
                             });
                         }
                         open = None;
@@ -417,12 +411,6 @@ fn other_marks(text: &str, paragraphs: &[Span], doubles: &[Found]) -> Vec<Found>
         }
     }
     out
-}
-
-fn para_index(paragraphs: &[Span], at: usize) -> usize {
-    paragraphs
-        .partition_point(|p| p.end <= at)
-        .min(paragraphs.len().saturating_sub(1))
 }
 
 fn push_unclosed(text: &str, out: &mut Vec<Found>, o: &MarkTok, opi: usize, pi: usize, end: usize) {

@@ -260,9 +260,6 @@ impl<'a> Ctx<'a> {
         false
     }
 
-    /// True when the quotation at `t` is a title or name in quotation marks ("Morning Joe",
-    /// "The Apprentice") rather than quoted words: short, every word capitalised, and no naming
-    /// verb ("called", "dubbed") just before it.
     /// True when the quotation at `t` is the name of a show, a video or a document that the
     /// sentence only mentions, whatever follows it: a programme after `on` or `with` ("said on
     /// Channel Nine's "Morning Brief."", "an interview with "City Talk""), or a name after a
@@ -369,6 +366,9 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// True when the quotation at `t` is a title or name in quotation marks ("Morning Joe",
+    /// "The Apprentice") rather than quoted words: short, every word capitalised, and no naming
+    /// verb ("called", "dubbed") just before it.
     pub fn is_title(&self, t: usize) -> bool {
         let inner = self.toks[t].span.as_str(self.text);
         let words: Vec<&str> = inner.split_whitespace().collect();

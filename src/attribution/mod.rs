@@ -274,8 +274,16 @@ const TIME_NOUNS: &[&str] = &[
 /// Participles of publishing that open a reduced relative clause after a document ("a report
 /// released last year found"): the subject lies before them.
 const PUBLISHED: &[&str] = &[
-    "released", "published", "issued", "obtained", "conducted", "commissioned", "prepared",
-    "filed", "produced", "leaked",
+    "released",
+    "published",
+    "issued",
+    "obtained",
+    "conducted",
+    "commissioned",
+    "prepared",
+    "filed",
+    "produced",
+    "leaked",
 ];
 /// Words that open a clause without being its subject ("But", "However").
 const CONNECTIVES: &[&str] = &[
