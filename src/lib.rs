@@ -137,10 +137,10 @@ fn analyze_flat(text: &str) -> Analysis {
     let entities = ctx.resolve(&mut atts, &statements);
     let holders = atts.split_off(n_quotes);
 
-    // Speakers: the entities that are the source of a quotation or statement, in order of
+    // Speakers: the entities that are the source of a quotation or hold a claim, in order of
     // first mention.
     let mut order: Vec<usize> = (0..entities.len())
-        .filter(|&e| entities[e].speaks)
+        .filter(|&e| entities[e].quoted)
         .collect();
     order.sort_by_key(|&e| {
         entities[e]

@@ -78,6 +78,10 @@ pub struct Entity {
     male: Option<bool>,
     /// Source of at least one statement or quotation.
     pub speaks: bool,
+    /// Source of at least one quotation or holder of a claim: listed among the speakers. The
+    /// subject of an indirect statement alone ("a poll showed", "officials in the room said") is
+    /// too weak a sign of a source to list, and still helps resolve later pronouns.
+    pub quoted: bool,
     /// The previous entity whose name ends in the same word.
     prev_same_last: Option<usize>,
     /// Token index of the latest mention by a full name (two words or more), if any.
@@ -510,6 +514,16 @@ impl<'a> Ctx<'a> {
         // An infinitive has no subject of its own ("asked the court to declare").
         if i > 0 && self.lw(i - 1) == "to" {
             return None;
+        }
+        // A phrasal lemma needs one of its particles close after the verb: "pushed back",
+        // "pointed out", "went on", "went so far as to say" (not "pushed federal agencies",
+        // "went to Ohio"). The lexicon writes them `push_back`, `go_on/so`.
+        if let Some((_, particles)) = v.lemma.split_once('_') {
+            let near = (i + 1..(i + 3).min(self.toks.len()))
+                .any(|k| particles.split('/').any(|p| self.lw(k) == p));
+            if !near {
+                return None;
+            }
         }
         // "his five-minute remarks", "a false claim", "the 37 states", "a conference call": a
         // present or base form after a determiner, a possessive or a number and up to two

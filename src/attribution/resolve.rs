@@ -1,7 +1,7 @@
 //! Entities: mentions grouped into people and organisations, and each attribution's mention
 //! resolved to one.
 
-use crate::lexicon::flag;
+use crate::lexicon::{flag, VerbClass};
 
 use super::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -48,6 +48,17 @@ impl<'a> Ctx<'a> {
         for st in statements {
             if let Some(e) = self.resolve_np(&mut reg, st.np, &names, &subject_at) {
                 reg.entities[e].speaks = true;
+                // A person or body named or described as the subject of a verb of speech ("Ann
+                // Price said on Monday that ...", "the board said") is a source even without a
+                // quotation; "a poll showed" or "officers along the border said" is not listed.
+                if (st.np.kind == NpKind::Name
+                    || st.np.kind == NpKind::Description && self.speaker_noun(st.np.end - 1))
+                    && self
+                        .verb(st.verb)
+                        .is_some_and(|v| v.class == VerbClass::Speech)
+                {
+                    reg.entities[e].quoted = true;
+                }
                 reg.add_mention(e, self.span(st.np.start, st.np.end));
                 subject_at.push((st.np.start, e));
             }
@@ -58,6 +69,7 @@ impl<'a> Ctx<'a> {
                 if let Some(e) = a.entity {
                     a.resolution = Some(self.resolution_of(np, &reg.entities[e]));
                     reg.entities[e].speaks = true;
+                    reg.entities[e].quoted = true;
                     reg.add_mention(e, self.span(np.start, np.end));
                 }
             }
@@ -531,6 +543,7 @@ impl Registry {
             descriptors: Vec::new(),
             male: None,
             speaks: false,
+            quoted: false,
             prev_same_last,
             last_full: None,
         });
