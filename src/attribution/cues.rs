@@ -182,9 +182,6 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
-        if let Some(np) = self.subject_of(v, lo) {
-            return stmt(np, v + 1);
-        }
         // "… outlined his plan and vowed …": the clause's subject.
         let k = self.skip_back_adverbials(v, lo);
         if k > lo && self.in_list(k - 1, &["and", "but"]) {
@@ -195,6 +192,9 @@ impl<'a> Ctx<'a> {
             {
                 return stmt(np, v + 1);
             }
+        }
+        if let Some(np) = self.subject_of(v, lo) {
+            return stmt(np, v + 1);
         }
         // Inverted, right after a quotation or a comma: "…,” said Trump", "…, said the senator".
         let after_quote = v == lo
