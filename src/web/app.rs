@@ -66,6 +66,8 @@ impl App {
                 emphasis: true,
                 panel: true,
                 layout: true,
+                reports: false,
+                own: false,
             },
             false,
         );
