@@ -313,6 +313,8 @@ pub struct State {
     pub notice: Option<String>,
     /// What "new comparison" put aside, until undone or replaced.
     pub undo: Option<Vec<Doc>>,
+    /// Stored data that could not be read, kept aside (offered for download).
+    pub aside: Option<String>,
     pub comparison: Comparison,
     pub index: Index,
     pub view: View,
@@ -334,6 +336,7 @@ impl State {
             own: Vec::new(),
             notice: None,
             undo: None,
+            aside: None,
             comparison,
             index,
             view: View::default(),
