@@ -329,6 +329,9 @@ fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
                 .or_else(|| e.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()))
         };
         let typed = (field(render::ADD_NAME), field(render::ADD_TEXT));
+        let was_open = doc
+            .get_element_by_id(render::ADD_BOX)
+            .is_some_and(|d| d.has_attribute("open"));
         match render::page(&doc, &i.root, &i.state) {
             Ok(page) => {
                 i.page = page;
@@ -337,6 +340,11 @@ fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
             Err(e) => gloo::console::error!(e),
         }
         if !changed.own {
+            if was_open {
+                if let Some(d) = doc.get_element_by_id(render::ADD_BOX) {
+                    let _ = d.set_attribute("open", "");
+                }
+            }
             if let (Some(e), Some(v)) = (doc.get_element_by_id(render::ADD_NAME), typed.0) {
                 if let Some(input) = e.dyn_ref::<web_sys::HtmlInputElement>() {
                     input.set_value(&v);

@@ -101,6 +101,7 @@ pub const ADD_FORM: &str = "add-form";
 pub const ADD_NAME: &str = "add-name";
 pub const ADD_TEXT: &str = "add-text";
 pub const ADD_FILES: &str = "add-files";
+pub const ADD_BOX: &str = "add-box";
 
 /// The reports' source: which set is shown, the add form (paste, choose files), the notice.
 fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
@@ -133,6 +134,14 @@ fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
     }
     section.append_child(&set)?;
 
+    // Open while there is nothing to read; a summary line once there are reports.
+    let details = el(doc, "details", "add-box")?;
+    details.set_id(ADD_BOX);
+    if state.reports.is_empty() {
+        details.set_attribute("open", "")?;
+    }
+    let summary = el_text(doc, "summary", "action", "Add reports…")?;
+    details.append_child(&summary)?;
     let form = el(doc, "form", "add")?;
     form.set_id(ADD_FORM);
     form.set_attribute("aria-label", "Add a report")?;
@@ -181,7 +190,8 @@ fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
         ),
     )?;
     form.append_child(&hint)?;
-    section.append_child(&form)?;
+    details.append_child(&form)?;
+    set.append_child(&details)?;
 
     if state.notice.is_some() || state.aside.is_some() {
         let notice = el(doc, "div", "notice")?;

@@ -92,6 +92,8 @@ const PASTED = 'Council approves the new bridge\n'
   + 'Opponents reportedly plan to challenge the decision in court.\n';
 
 async function paste(page, name, text) {
+  // Once there are reports the form folds into "Add reports…".
+  if (await page.locator('#add-box[open]').count() === 0) await page.click('#add-box > summary');
   await page.fill('#add-name', name);
   await page.fill('#add-text', text);
   await page.click('#add-form button[type=submit]');
