@@ -74,6 +74,31 @@ impl App {
         let on_click = {
             let inner = Rc::clone(&inner);
             EventListener::new(root.as_ref(), "click", move |event| {
+                if let Some(kind) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("[data-export]").ok().flatten())
+                    .and_then(|b| b.get_attribute("data-export"))
+                {
+                    if let Ok(i) = inner.try_borrow() {
+                        let (body, name, mime) = match kind.as_str() {
+                            "json" => (
+                                super::export::json(&i.state),
+                                "crosscheck.json",
+                                "application/json",
+                            ),
+                            _ => (
+                                super::export::html(&i.state),
+                                "crosscheck.html",
+                                "text/html",
+                            ),
+                        };
+                        if let Err(e) = download(&body, name, mime) {
+                            show_error(&format!("The export failed: {}", describe(&e)));
+                        }
+                    }
+                    return;
+                }
                 if let Some(msg) = click_msg(event) {
                     dispatch(&inner, msg, false);
                 }
@@ -776,6 +801,25 @@ fn save(state: &mut State) {
             )
         });
     }
+}
+
+/// Offers `body` for download as `name` (a Blob URL, revoked after the click).
+fn download(body: &str, name: &str, mime: &str) -> Result<(), JsValue> {
+    let doc = document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "")?;
+    doc.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
 }
 
 /// Reads `files` (text, Markdown or HTML reduced to its article text) and adds them.

@@ -132,6 +132,14 @@ fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
             )?;
         }
     }
+    if !state.reports.is_empty() {
+        for (kind, label) in [("json", "Export JSON"), ("html", "Export HTML")] {
+            let b = el_text(doc, "button", "action", label)?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("data-export", kind)?;
+            set.append_child(&b)?;
+        }
+    }
     section.append_child(&set)?;
 
     // Open while there is nothing to read; a summary line once there are reports.

@@ -14,7 +14,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -259,5 +260,49 @@ test('corrupt stored data is kept aside and offered for download', async () => {
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
+  }
+});
+
+test('export: the JSON equals the CLI\'s, the HTML reads with its highlights and no script', async () => {
+  const { context, page, problems } = await open(urls.http);
+  const dir = await mkdtemp(path.join(tmpdir(), 'crosscheck-export-'));
+  try {
+    const texts = {
+      'courier.txt': PASTED,
+      'gazette.txt': PASTED.replace('Tuesday', 'Monday').replace('Jane Holt', 'Jane Holt-Smith'),
+    };
+    for (const [name, text] of Object.entries(texts)) await writeFile(path.join(dir, name), text);
+    await page.setInputFiles('#add-files', Object.entries(texts).map(([name, text]) => (
+      { name, mimeType: 'text/plain', buffer: Buffer.from(text) })));
+    await page.waitForSelector('[data-report="1"]');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
+    const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+    // The CLI (built by \`cargo run\` in before()) on the same files, named as on the page.
+    const cli = JSON.parse(execFileSync(path.join(root, 'target', 'release', 'crosscheck'),
+      ['analyze', '--format', 'json', ...Object.keys(texts)], { cwd: dir, maxBuffer: 64 << 20 }).toString());
+    assert.deepEqual(exported, cli, 'the exported JSON is the CLI\'s output on the same texts');
+    assert.ok(cli.reports[0].quotes.length > 0);
+
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="html"]')]);
+    const file = path.join(dir, 'export.html');
+    await writeFile(file, await readFile(await html.path()));
+    const source = await readFile(file, 'utf8');
+    assert.doesNotMatch(source, /<script/i);
+    assert.match(source, /Content-Security-Policy" content="default-src 'none'/);
+    const reader = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
+    const view = await reader.newPage();
+    await view.goto(pathToFileURL(file).href);
+    assert.equal(await view.locator('article[data-report]').count(), 2);
+    assert.ok(await view.locator('mark[data-kind="quote"]').count() >= 2, 'quotations highlighted');
+    assert.ok(await view.locator('span[data-kind="speaker"]').count() >= 2);
+    const bg = await view.locator('mark[data-kind="quote"]').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'the highlight is visible');
+    assert.ok(await view.locator('.groups .group').count() >= 1, 'the comparison panels are there');
+    await view.screenshot({ path: path.join(shots, 'own-export-html.png'), fullPage: true });
+    await reader.close();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });
