@@ -120,7 +120,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const server = await serve(dist, { base: '/bench/' });
-const url = `http://127.0.0.1:${server.address().port}/bench/`;
+const url = `http://127.0.0.1:${server.address().port}/bench/#set=example`;
 
 // The static copy: the rendered page, scripts removed.
 const staticDir = await mkdtemp(path.join(tmpdir(), 'crosscheck-static-'));

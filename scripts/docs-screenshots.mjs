@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const url = pathToFileURL(path.join(root, 'dist', 'crosscheck.html')).href;
+const url = `${pathToFileURL(path.join(root, 'dist', 'crosscheck.html')).href}#set=example`;
 const out = (n) => path.join(root, 'docs', `page-${n}.png`);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 

@@ -28,6 +28,7 @@ mod tokens;
 
 pub mod compare;
 pub mod highlight;
+pub mod html;
 pub mod notation;
 pub mod report;
 pub mod seeds;

@@ -14,10 +14,14 @@ use crosscheck::{analyze, Analysis};
 
 const USAGE: &str = "\
 usage: crosscheck analyze [--format json|text] [--explain] FILE...
+       crosscheck text FILE...
        crosscheck --help | --version
 
 Finds direct quotations, their speakers and disputed claims in news reports.
 FILE is a UTF-8 text file, title on the first line; `-` reads standard input.
+A file named *.html or *.htm is reduced to its article's text first (paragraphs kept,
+scripts, styles, navigation, asides and other page furniture dropped); offsets then count
+in that text. `crosscheck text` prints the text that would be analysed.
 
   --format json   the JSON contract (see README), the default when output is not a terminal
   --format text   the reports with their highlights, for reading in a terminal
@@ -69,6 +73,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         "analyze" => analyze_cmd(rest),
+        "text" => text_cmd(rest),
         other => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }
 }
@@ -183,6 +188,37 @@ fn analyze_cmd(args: &[String]) -> Result<(), Failure> {
     }
 }
 
+/// `crosscheck text FILE...`: the text each file is analysed as (an HTML file's article text).
+fn text_cmd(files: &[String]) -> Result<(), Failure> {
+    if files.is_empty() {
+        return Err(Failure::Usage(
+            "no input file given (use `-` for standard input)".into(),
+        ));
+    }
+    let mut stdin_used = false;
+    let mut texts = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        match read_input(f, &mut stdin_used) {
+            Ok(t) => texts.push(t),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Input(errors));
+    }
+    let mut out = std::io::stdout().lock();
+    for t in texts {
+        if let Err(e) = out.write_all(t.as_bytes()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Ok(());
+            }
+            return Err(Failure::Input(vec![format!("cannot write output: {e}")]));
+        }
+    }
+    Ok(())
+}
+
 fn parse_format(v: &str) -> Result<Format, Failure> {
     match v {
         "json" => Ok(Format::Json),
@@ -215,10 +251,15 @@ fn read_input(path: &str, stdin_used: &mut bool) -> Result<String, String> {
         std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
     };
     let name = if path == "-" { "standard input" } else { path };
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
         format!("{name}: not UTF-8 text (invalid byte at offset {at}, line {line}); convert it to UTF-8 first")
+    })?;
+    Ok(if crosscheck::html::is_html_name(path) {
+        crosscheck::html::to_text(&text)
+    } else {
+        text
     })
 }
 

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
 
 use super::render::{self, Page};
-use super::state::{self, update, At, Changed, Kind, Msg, State, Target};
+use super::state::{self, update, At, Changed, Doc, Kind, Msg, State, Target};
 
 /// `id` of the element the page goes into.
 pub const ROOT_ID: &str = "reports";
@@ -66,12 +66,39 @@ impl App {
                 emphasis: true,
                 panel: true,
                 layout: true,
+                reports: false,
+                own: false,
             },
             false,
         );
         let on_click = {
             let inner = Rc::clone(&inner);
             EventListener::new(root.as_ref(), "click", move |event| {
+                if let Some(kind) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("[data-export]").ok().flatten())
+                    .and_then(|b| b.get_attribute("data-export"))
+                {
+                    if let Ok(i) = inner.try_borrow() {
+                        let (body, name, mime) = match kind.as_str() {
+                            "json" => (
+                                super::export::json(&i.state),
+                                "crosscheck.json",
+                                "application/json",
+                            ),
+                            _ => (
+                                super::export::html(&i.state),
+                                "crosscheck.html",
+                                "text/html",
+                            ),
+                        };
+                        if let Err(e) = download(&body, name, mime) {
+                            show_error(&format!("The export failed: {}", describe(&e)));
+                        }
+                    }
+                    return;
+                }
                 if let Some(msg) = click_msg(event) {
                     dispatch(&inner, msg, false);
                 }
@@ -107,7 +134,88 @@ impl App {
                 },
             )
         };
-        let mut listeners = vec![on_click, on_key];
+        // The add form: paste (submit), choose files (change), rename (change).
+        let on_submit = {
+            let inner = Rc::clone(&inner);
+            EventListener::new_with_options(
+                root.as_ref(),
+                "submit",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    event.prevent_default();
+                    let Some(doc) = document() else { return };
+                    let value = |id: &str| -> String {
+                        doc.get_element_by_id(id)
+                            .and_then(|e| {
+                                e.dyn_ref::<web_sys::HtmlTextAreaElement>()
+                                    .map(|t| t.value())
+                                    .or_else(|| {
+                                        e.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value())
+                                    })
+                            })
+                            .unwrap_or_default()
+                    };
+                    let (name, text) = (value(render::ADD_NAME), value(render::ADD_TEXT));
+                    if text.trim().is_empty() {
+                        dispatch(
+                            &inner,
+                            Msg::Notice("Paste an article's text into the box first.".into()),
+                            false,
+                        );
+                        return;
+                    }
+                    dispatch(&inner, Msg::AddReports(vec![Doc::new(name, text)]), false);
+                },
+            )
+        };
+        let on_change = {
+            let inner = Rc::clone(&inner);
+            EventListener::new(root.as_ref(), "change", move |event| {
+                let Some(target) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                else {
+                    return;
+                };
+                if target.id() == render::ADD_FILES {
+                    if let Some(files) = target.files() {
+                        read_files(&inner, &files);
+                    }
+                    target.set_value("");
+                } else if let Some(i) = target
+                    .get_attribute("data-rename")
+                    .and_then(|v| v.parse().ok())
+                {
+                    dispatch(&inner, Msg::RenameReport(i, target.value()), false);
+                }
+            })
+        };
+        let doc_target: web_sys::EventTarget = doc.clone().into();
+        let on_dragover = EventListener::new_with_options(
+            &doc_target,
+            "dragover",
+            EventListenerOptions::enable_prevent_default(),
+            |event| event.prevent_default(),
+        );
+        let on_drop = {
+            let inner = Rc::clone(&inner);
+            EventListener::new_with_options(
+                &doc_target,
+                "drop",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    event.prevent_default();
+                    if let Some(files) = event
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .and_then(|d| d.data_transfer())
+                        .and_then(|t| t.files())
+                    {
+                        read_files(&inner, &files);
+                    }
+                },
+            )
+        };
+        let mut listeners = vec![on_click, on_key, on_submit, on_change, on_dragover, on_drop];
         if url {
             if let Some(window) = web_sys::window() {
                 let inner = Rc::clone(&inner);
@@ -234,6 +342,46 @@ fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
     let Some(doc) = i.root.owner_document() else {
         return;
     };
+    if changed.own && i.url {
+        save(&mut i.state);
+    }
+    if changed.reports {
+        // What is typed in the add form survives the rebuild unless it was just added.
+        let field = |id: &str| -> Option<String> {
+            let e = doc.get_element_by_id(id)?;
+            e.dyn_ref::<web_sys::HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .or_else(|| e.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()))
+        };
+        let typed = (field(render::ADD_NAME), field(render::ADD_TEXT));
+        let was_open = doc
+            .get_element_by_id(render::ADD_BOX)
+            .is_some_and(|d| d.has_attribute("open"));
+        match render::page(&doc, &i.root, &i.state) {
+            Ok(page) => {
+                i.page = page;
+                i.marked.clear();
+            }
+            Err(e) => gloo::console::error!(e),
+        }
+        if !changed.own {
+            if was_open {
+                if let Some(d) = doc.get_element_by_id(render::ADD_BOX) {
+                    let _ = d.set_attribute("open", "");
+                }
+            }
+            if let (Some(e), Some(v)) = (doc.get_element_by_id(render::ADD_NAME), typed.0) {
+                if let Some(input) = e.dyn_ref::<web_sys::HtmlInputElement>() {
+                    input.set_value(&v);
+                }
+            }
+            if let (Some(e), Some(v)) = (doc.get_element_by_id(render::ADD_TEXT), typed.1) {
+                if let Some(t) = e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    t.set_value(&v);
+                }
+            }
+        }
+    }
     let view = i.state.view.clone();
     if changed.layout {
         for k in Kind::ALL {
@@ -367,8 +515,12 @@ fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
             cur.scroll_into_view_with_bool(false);
         }
     }
-    if i.url && (changed.emphasis || changed.panel || changed.layout) {
-        write_fragment(&state::fragment(&view));
+    if i.url && (changed.emphasis || changed.panel || changed.layout || changed.own) {
+        let f = state::fragment(&view);
+        write_fragment(&f);
+        if let Some(s) = storage() {
+            let _ = s.set_item(VIEW_KEY, &f);
+        }
     }
 }
 
@@ -489,7 +641,9 @@ pub fn start() -> Result<(), JsValue> {
         .get_element_by_id(ROOT_ID)
         .ok_or_else(|| format!("the page has no element with id \"{ROOT_ID}\""))?;
     // Read before mounting: the first render writes the (default) view into the fragment.
-    let restore = location_hash().filter(|h| h.len() > 1);
+    let restore = location_hash()
+        .filter(|h| h.len() > 1)
+        .or_else(|| storage().and_then(|s| s.get_item(VIEW_KEY).ok().flatten()));
     // Performance marks for scripts/bench-page: where the load time goes.
     let mark = |name: &str| {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
@@ -497,12 +651,17 @@ pub fn start() -> Result<(), JsValue> {
         }
     };
     mark("crosscheck:start");
-    let reports: Vec<state::Report> = crate::seeds::SEEDS
-        .iter()
-        .map(|&(file, text)| state::Report::new(file, text))
-        .collect();
+    // The reader's reports, stored before anything is analysed (see `save`).
+    let (own, notice, aside) = load();
+    let example = restore.as_deref().is_some_and(|f| {
+        f.trim_start_matches('#')
+            .split('&')
+            .any(|p| p == "set=example")
+    });
+    let mut state = State::with_own(own, example);
+    state.notice = notice;
+    state.aside = aside;
     mark("crosscheck:analysed");
-    let state = State::new(reports);
     mark("crosscheck:compared");
     let app = App::mount_with(&doc, &root, state, true)?;
     mark("crosscheck:rendered");
@@ -547,6 +706,213 @@ pub fn show_reports(files: Vec<String>, texts: Vec<String>) -> Result<(), JsValu
         .map(|(f, t)| state::Report::new(f, t))
         .collect();
     show(reports)
+}
+
+/// localStorage key of the reader's reports (a JSON array of `{file, text}`).
+pub const REPORTS_KEY: &str = "crosscheck.reports";
+/// Where stored reports that cannot be read are kept aside, unchanged.
+pub const ASIDE_KEY: &str = "crosscheck.reports.unreadable";
+/// The last view (URL fragment), for a visit without one.
+pub const VIEW_KEY: &str = "crosscheck.view";
+
+thread_local! {
+    /// Set when unreadable data could not be kept aside: never write over it then.
+    static BLOCKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored reports, a notice for the reader, and data kept aside.
+fn load() -> (Vec<Doc>, Option<String>, Option<String>) {
+    let Some(s) = storage() else {
+        return (
+            Vec::new(),
+            Some("This browser does not let the page keep anything (private mode, or storage switched off): your reports stay only until the page is closed.".into()),
+            None,
+        );
+    };
+    let Ok(Some(raw)) = s.get_item(REPORTS_KEY) else {
+        let aside = s.get_item(ASIDE_KEY).ok().flatten();
+        let notice = aside
+            .as_ref()
+            .map(|_| "Stored data that could not be read earlier is kept aside.".to_string());
+        return (Vec::new(), notice, aside);
+    };
+    match parse_stored(&raw) {
+        Some(docs) => {
+            let aside = s.get_item(ASIDE_KEY).ok().flatten();
+            let notice = aside
+                .as_ref()
+                .map(|_| "Stored data that could not be read earlier is kept aside.".to_string());
+            (docs, notice, aside)
+        }
+        None => {
+            let kept = s.set_item(ASIDE_KEY, &raw).is_ok();
+            if !kept {
+                BLOCKED.with(|b| b.set(true));
+            }
+            let notice = if kept {
+                "Your stored reports could not be read (the data is damaged). Nothing was deleted: the data is kept aside, and you can download it."
+            } else {
+                "Your stored reports could not be read (the data is damaged), and there is no room to keep them aside: nothing will be saved over them. Download them to keep them."
+            };
+            (Vec::new(), Some(notice.into()), Some(raw))
+        }
+    }
+}
+
+/// Reads `[{"file": string, "text": string}, ...]`; `None` for anything else.
+fn parse_stored(raw: &str) -> Option<Vec<Doc>> {
+    let v = js_sys::JSON::parse(raw).ok()?;
+    let arr = v.dyn_into::<js_sys::Array>().ok()?;
+    let mut docs = Vec::new();
+    for item in arr.iter() {
+        let get = |k: &str| {
+            js_sys::Reflect::get(&item, &JsValue::from_str(k))
+                .ok()?
+                .as_string()
+        };
+        docs.push(Doc::new(get("file")?, get("text")?));
+    }
+    Some(docs)
+}
+
+/// Stores the reader's reports; tells the reader when it cannot.
+fn save(state: &mut State) {
+    if BLOCKED.with(|b| b.get()) {
+        return;
+    }
+    let Some(s) = storage() else {
+        return;
+    };
+    if let Err(e) = s.set_item(REPORTS_KEY, &state::stored_json(&state.own)) {
+        let full = js_sys::Reflect::get(&e, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .is_some_and(|n| n.contains("Quota"));
+        state.notice = Some(if full {
+            "Could not save: this browser's storage for the page is full. Your reports stay on the page, and what was saved before is untouched; free some storage to keep the latest change.".into()
+        } else {
+            format!(
+                "Could not save your reports: {}. They stay on the page until it is closed.",
+                describe(&e)
+            )
+        });
+    }
+}
+
+/// Offers `body` for download as `name` (a Blob URL, revoked after the click).
+fn download(body: &str, name: &str, mime: &str) -> Result<(), JsValue> {
+    let doc = document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "")?;
+    doc.body().ok_or("no body")?.append_child(&a)?;
+    a.click();
+    a.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads `files` (text, Markdown or HTML reduced to its article text) and adds them.
+fn read_files(inner: &Rc<RefCell<Inner>>, files: &web_sys::FileList) {
+    let mut names = Vec::new();
+    let promises = js_sys::Array::new();
+    for k in 0..files.length() {
+        if let Some(f) = files.item(k) {
+            names.push(f.name());
+            promises.push(&f.text());
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    // Each closure runs once; they are small and live as long as the page.
+    let mut pending = Some((names, Rc::clone(inner)));
+    let done = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |texts: JsValue| {
+        let Some((names, inner)) = pending.take() else {
+            return;
+        };
+        let texts: js_sys::Array = texts.unchecked_into();
+        let docs: Vec<Doc> = names
+            .into_iter()
+            .zip(texts.iter())
+            .map(|(name, t)| {
+                let t = t.as_string().unwrap_or_default();
+                let text = if crate::html::is_html_name(&name) {
+                    html_text(&t)
+                } else {
+                    t
+                };
+                Doc::new(name, text)
+            })
+            .collect();
+        dispatch(&inner, Msg::AddReports(docs), false);
+    });
+    let failed = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        show_error(&format!("A file could not be read: {}", describe(&e)));
+    });
+    let _ = js_sys::Promise::all(&promises).then2(&done, &failed);
+    done.forget();
+    failed.forget();
+}
+
+/// The article text of an HTML document, read by the browser's inert `DOMParser` (nothing runs
+/// or loads) with the rules of [`crate::html`], which the CLI shares.
+pub fn html_text(html: &str) -> String {
+    use crate::html::{dropped, is_block, Lines};
+    fn walk(node: &web_sys::Node, in_article: bool, lines: &mut Lines) {
+        match node.node_type() {
+            web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
+                lines.text(&node.node_value().unwrap_or_default())
+            }
+            web_sys::Node::ELEMENT_NODE => {
+                let Some(e) = node.dyn_ref::<Element>() else {
+                    return;
+                };
+                let tag = e.local_name().to_ascii_lowercase();
+                if dropped(&tag, in_article) {
+                    return;
+                }
+                let block = is_block(&tag);
+                if block {
+                    lines.brk();
+                }
+                let inside = in_article || tag == "article";
+                let kids = node.child_nodes();
+                for k in 0..kids.length() {
+                    if let Some(c) = kids.item(k) {
+                        walk(&c, inside, lines);
+                    }
+                }
+                if block {
+                    lines.brk();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut lines = Lines::default();
+    let parsed = web_sys::DomParser::new()
+        .and_then(|p| p.parse_from_string(html, web_sys::SupportedType::TextHtml));
+    if let Ok(d) = parsed {
+        let root = ["article", "main", "body"]
+            .iter()
+            .find_map(|sel| d.query_selector(sel).ok().flatten());
+        if let Some(root) = root {
+            let in_article = root.closest("article").ok().flatten().is_some();
+            walk(&root, in_article, &mut lines);
+        }
+    }
+    lines.finish()
 }
 
 /// Writes `message` into the status line (made visible, `role="alert"`), creating the line at

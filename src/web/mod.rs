@@ -12,6 +12,7 @@
 //! - `app` is the page: it mounts the columns, owns the delegated event listeners (which only
 //!   turn DOM events into `Msg`s), applies what `update` says changed, and shows failures.
 
+pub mod export;
 pub mod state;
 
 #[cfg(all(target_arch = "wasm32", feature = "json-api"))]

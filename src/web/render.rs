@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
-use super::state::{excerpt, At, Kind, Msg, Panel, Selection, State, Target, KEYS};
+use super::state::{
+    excerpt, At, Kind, Msg, Panel, Selection, State, Target, KEYS, MAX_REPORTS, MAX_REPORT_BYTES,
+};
 use crate::compare::DiffOp;
 use crate::highlight::{self, Event, Mark};
 use crate::Span;
@@ -94,9 +96,171 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `id`s of the add form's fields.
+pub const ADD_FORM: &str = "add-form";
+pub const ADD_NAME: &str = "add-name";
+pub const ADD_TEXT: &str = "add-text";
+pub const ADD_FILES: &str = "add-files";
+pub const ADD_BOX: &str = "add-box";
+
+/// The reports' source: which set is shown, the add form (paste, choose files), the notice.
+fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
+    let section = el(doc, "section", "sources")?;
+    section.set_attribute("aria-label", "Your reports")?;
+    let set = el(doc, "p", "set")?;
+    let n = state.own.len();
+    if state.view.example {
+        set.append_child(&el_text(doc, "strong", "", "The example story")?.into())?;
+        text(
+            doc,
+            &set,
+            ": five reports of the March 2025 Trump–Putin call. ",
+        )?;
+        set.append_child(
+            &button(doc, "action", &Msg::ShowOwn, &format!("Your reports ({n})"))?.into(),
+        )?;
+    } else {
+        set.append_child(&el_text(doc, "strong", "", &format!("Your reports ({n})"))?.into())?;
+        text(doc, &set, " ")?;
+        set.append_child(
+            &button(doc, "action", &Msg::ShowExample, "Open the example story")?.into(),
+        )?;
+        if n > 0 {
+            text(doc, &set, " ")?;
+            set.append_child(
+                &button(doc, "action", &Msg::NewComparison, "New comparison")?.into(),
+            )?;
+        }
+    }
+    if !state.reports.is_empty() {
+        for (kind, label) in [("json", "Export JSON"), ("html", "Export HTML")] {
+            let b = el_text(doc, "button", "action", label)?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("data-export", kind)?;
+            set.append_child(&b)?;
+        }
+    }
+    section.append_child(&set)?;
+
+    // Open while there is nothing to read; a summary line once there are reports.
+    let details = el(doc, "details", "add-box")?;
+    details.set_id(ADD_BOX);
+    if state.reports.is_empty() {
+        details.set_attribute("open", "")?;
+    }
+    let summary = el_text(doc, "summary", "action", "Add reports…")?;
+    details.append_child(&summary)?;
+    let form = el(doc, "form", "add")?;
+    form.set_id(ADD_FORM);
+    form.set_attribute("aria-label", "Add a report")?;
+    let name_label = el_text(doc, "label", "", "Name ")?;
+    name_label.set_attribute("for", ADD_NAME)?;
+    form.append_child(&name_label)?;
+    let name = el(doc, "input", "")?;
+    name.set_id(ADD_NAME);
+    name.set_attribute("type", "text")?;
+    name.set_attribute("placeholder", "e.g. the outlet")?;
+    name.set_attribute("autocomplete", "off")?;
+    form.append_child(&name)?;
+    let text_label = el_text(doc, "label", "", "Paste an article")?;
+    text_label.set_attribute("for", ADD_TEXT)?;
+    form.append_child(&text_label)?;
+    let area = el(doc, "textarea", "")?;
+    area.set_id(ADD_TEXT);
+    area.set_attribute("rows", "3")?;
+    area.set_attribute(
+        "placeholder",
+        "Headline on the first line, then the article's text",
+    )?;
+    form.append_child(&area)?;
+    let add = el_text(doc, "button", "action primary", "Add report")?;
+    add.set_attribute("type", "submit")?;
+    form.append_child(&add)?;
+    let files_label = el_text(doc, "label", "action file", "Choose files…")?;
+    files_label.set_attribute("for", ADD_FILES)?;
+    form.append_child(&files_label)?;
+    let files = el(doc, "input", "visually-hidden")?;
+    files.set_id(ADD_FILES);
+    files.set_attribute("type", "file")?;
+    files.set_attribute("multiple", "")?;
+    files.set_attribute(
+        "accept",
+        ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html",
+    )?;
+    form.append_child(&files)?;
+    let hint = el_text(
+        doc,
+        "p",
+        "hint",
+        &format!(
+            "…or drop .txt, .md or .html files anywhere on the page (several at once). Up to {MAX_REPORTS} reports of at most {} KB of text each; HTML is reduced to the article's text. Everything stays in this browser.",
+            MAX_REPORT_BYTES / 1000
+        ),
+    )?;
+    form.append_child(&hint)?;
+    details.append_child(&form)?;
+    set.append_child(&details)?;
+
+    if state.notice.is_some() || state.aside.is_some() {
+        let notice = el(doc, "div", "notice")?;
+        notice.set_attribute("role", "status")?;
+        if let Some(m) = &state.notice {
+            notice.append_child(&el_text(doc, "span", "", m)?.into())?;
+        }
+        if let Some(raw) = &state.aside {
+            let a = el_text(doc, "a", "action", "Download the unreadable data")?;
+            a.set_attribute("download", "crosscheck-unreadable.json")?;
+            let href = format!(
+                "data:application/octet-stream;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(raw))
+            );
+            a.set_attribute("href", &href)?;
+            text(doc, &notice, " ")?;
+            notice.append_child(&a)?;
+        }
+        if state.undo.is_some() {
+            text(doc, &notice, " ")?;
+            notice.append_child(&button(doc, "action", &Msg::Undo, "Undo")?.into())?;
+        }
+        if state.notice.is_some() {
+            text(doc, &notice, " ")?;
+            let b = button(doc, "action", &Msg::Dismiss, "Dismiss")?;
+            notice.append_child(&b)?;
+        }
+        section.append_child(&notice)?;
+    }
+    Ok(section)
+}
+
+/// What a first-time reader sees instead of columns.
+fn empty(doc: &Document) -> Result<Element, JsValue> {
+    let e = el(doc, "div", "empty")?;
+    e.append_child(&el_text(doc, "h2", "", "Compare reports of one event")?.into())?;
+    e.append_child(&el_text(doc, "p", "", "Copy two or more news reports of the same event from their sites and paste each into the box above, or drop their saved pages (.html), text or Markdown files here. crosscheck then highlights who is quoted and how, links the same quotation across the reports, and lists where they disagree. One report alone is analysed too.")?.into())?;
+    let p = el(doc, "p", "")?;
+    text(doc, &p, "To see how it works first: ")?;
+    p.append_child(
+        &button(
+            doc,
+            "action primary",
+            &Msg::ShowExample,
+            "Open the example story",
+        )?
+        .into(),
+    )?;
+    text(
+        doc,
+        &p,
+        " (five reports of the March 2025 Trump–Putin call; your reports stay as they are).",
+    )?;
+    e.append_child(&p)?;
+    Ok(e)
+}
+
 /// Builds the whole page into `root` (emptied first).
 pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsValue> {
     root.set_text_content(None);
+    root.append_child(&sources(doc, state)?.into())?;
 
     // The toolbar: the legend (which doubles as toggles), the lens, hidden columns.
     let toolbar = el(doc, "div", "toolbar")?;
@@ -168,6 +332,9 @@ pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsVal
     root.append_child(&tablist)?;
 
     let row = el(doc, "div", "columns")?;
+    if state.reports.is_empty() {
+        row.append_child(&empty(doc)?.into())?;
+    }
     let mut columns = Vec::new();
     let mut bodies = Vec::new();
     let mut wide_buttons = Vec::new();
@@ -259,6 +426,30 @@ pub fn column(
     controls.append_child(&hide)?;
     top.append_child(&controls)?;
     header.append_child(&top)?;
+    if !state.view.example {
+        // The reader's report: rename, move, remove.
+        let own = el(doc, "div", "own-controls")?;
+        let name = el(doc, "input", "rename")?;
+        name.set_attribute("type", "text")?;
+        name.set_attribute("value", &report.file)?;
+        name.set_attribute("data-rename", &index.to_string())?;
+        name.set_attribute("aria-label", &format!("Name of report {index}"))?;
+        own.append_child(&name)?;
+        let n = state.reports.len();
+        for (by, label, what) in [(-1isize, "←", "left"), (1, "→", "right")] {
+            let b = button(doc, "icon", &Msg::MoveReport(index, by), label)?;
+            b.set_attribute("aria-label", &format!("Move report {index} {what}"))?;
+            b.set_attribute("title", &format!("Move {what}"))?;
+            if (by < 0 && index == 0) || (by > 0 && index + 1 == n) {
+                b.set_attribute("disabled", "")?;
+            }
+            own.append_child(&b)?;
+        }
+        let rm = button(doc, "icon remove", &Msg::RemoveReport(index), "Remove")?;
+        rm.set_attribute("aria-label", &format!("Remove report {index}"))?;
+        own.append_child(&rm)?;
+        header.append_child(&own)?;
+    }
     let h2 = el(doc, "h2", "title")?;
     h2.set_id(&heading_id);
     match a.title {

@@ -176,6 +176,8 @@ pub struct View {
     pub lens: bool,
     /// The active column (the visible tab on a phone, where keyboard steps start).
     pub column: usize,
+    /// Showing the bundled example story instead of the reader's own reports.
+    pub example: bool,
 }
 
 /// What an [`update`] changed, so the page touches only that.
@@ -187,6 +189,10 @@ pub struct Changed {
     pub panel: bool,
     /// Column layout (hidden, wide, active) or the page-wide toggles (kinds, lens).
     pub layout: bool,
+    /// The set of reports shown (or their names or order): the page is built again.
+    pub reports: bool,
+    /// The reader's own reports changed: store them.
+    pub own: bool,
 }
 
 /// Lookups derived once from the analyses and the comparison.
@@ -274,10 +280,41 @@ impl Index {
     }
 }
 
+/// Most reports in one comparison.
+pub const MAX_REPORTS: usize = 20;
+/// Largest report, in bytes of UTF-8 text (about 30,000 words of English).
+pub const MAX_REPORT_BYTES: usize = 200_000;
+
+/// One of the reader's own reports, as stored: its name and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doc {
+    pub file: String,
+    pub text: String,
+}
+
+impl Doc {
+    pub fn new(file: impl Into<String>, text: impl Into<String>) -> Doc {
+        Doc {
+            file: file.into(),
+            text: text.into(),
+        }
+    }
+}
+
 /// The whole page.
 #[derive(Clone, Debug)]
 pub struct State {
+    /// The reports shown: the reader's own ([`State::own`]) or, with `view.example`, the
+    /// bundled example story.
     pub reports: Vec<Report>,
+    /// The reader's own reports (what is stored), also while the example is shown.
+    pub own: Vec<Doc>,
+    /// A message for the reader (a report refused, storage trouble, ...).
+    pub notice: Option<String>,
+    /// What "new comparison" put aside, until undone or replaced.
+    pub undo: Option<Vec<Doc>>,
+    /// Stored data that could not be read, kept aside (offered for download).
+    pub aside: Option<String>,
     pub comparison: Comparison,
     pub index: Index,
     pub view: View,
@@ -296,6 +333,10 @@ impl State {
         let index = Index::new(&reports, &comparison);
         State {
             reports,
+            own: Vec::new(),
+            notice: None,
+            undo: None,
+            aside: None,
             comparison,
             index,
             view: View::default(),
@@ -303,14 +344,72 @@ impl State {
         }
     }
 
-    /// The embedded seed reports.
+    /// The embedded seed reports (the example story), with no reports of the reader's own.
     pub fn seeds() -> State {
-        State::new(
-            crate::seeds::SEEDS
+        let mut s = State::new(seed_reports());
+        s.view.example = true;
+        s
+    }
+
+    /// The reader's own reports (analysed and compared here); with `example`, the example
+    /// story is shown and `own` kept for later.
+    pub fn with_own(own: Vec<Doc>, example: bool) -> State {
+        let mut s = State::new(Vec::new());
+        s.own = own;
+        s.view.example = example;
+        s.rebuild();
+        s
+    }
+
+    /// Analyses and compares what is to be shown again, keeping the analysis of every text
+    /// that is already analysed; clears what pointed into the old set (selection, columns).
+    pub fn rebuild(&mut self) {
+        let old = std::mem::take(&mut self.reports);
+        let reports: Vec<Report> = if self.view.example {
+            seed_reports()
+        } else {
+            self.own
                 .iter()
-                .map(|&(file, text)| Report::new(file, text))
-                .collect(),
-        )
+                .map(|d| match old.iter().find(|r| r.text == d.text) {
+                    Some(r) => Report {
+                        file: d.file.clone(),
+                        text: d.text.clone(),
+                        analysis: r.analysis.clone(),
+                    },
+                    None => Report::new(d.file.clone(), d.text.clone()),
+                })
+                .collect()
+        };
+        let fresh = State::new(reports);
+        self.reports = fresh.reports;
+        self.comparison = fresh.comparison;
+        self.index = fresh.index;
+        let v = &mut self.view;
+        v.selection = None;
+        v.hidden_columns.clear();
+        v.wide_columns.clear();
+        v.column = 0;
+        if v.panel != Some(Panel::Keys) {
+            v.panel = None;
+        }
+        self.scroll.clear();
+    }
+
+    /// The file name for a new report: `name` trimmed, or `Report N`; made unique.
+    fn fresh_name(&self, name: &str) -> String {
+        let base = name.trim();
+        let base = if base.is_empty() {
+            format!("Report {}", self.own.len() + 1)
+        } else {
+            base.to_string()
+        };
+        let mut name = base.clone();
+        let mut k = 2;
+        while self.own.iter().any(|d| d.file == name) {
+            name = format!("{base} ({k})");
+            k += 1;
+        }
+        name
     }
 
     /// The quote group of a quotation.
@@ -459,6 +558,13 @@ impl State {
     }
 }
 
+fn seed_reports() -> Vec<Report> {
+    crate::seeds::SEEDS
+        .iter()
+        .map(|&(file, text)| Report::new(file, text))
+        .collect()
+}
+
 /// Everything that can happen on the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
@@ -504,6 +610,26 @@ pub enum Msg {
     ClosePanel,
     /// The URL fragment changed (or the page loaded with one).
     Fragment(String),
+    /// Add reports of the reader's own (pasted, or read from files), after those there are.
+    AddReports(Vec<Doc>),
+    RemoveReport(usize),
+    /// Move a report this many places (-1: left, 1: right).
+    MoveReport(usize, isize),
+    RenameReport(usize, String),
+    /// Replace a report's text.
+    EditReport(usize, String),
+    /// Put the reader's reports aside (undoable) and start with none.
+    NewComparison,
+    /// Bring back what "new comparison" put aside.
+    Undo,
+    /// Show the bundled example story (the reader's reports are kept).
+    ShowExample,
+    /// Show the reader's own reports again.
+    ShowOwn,
+    /// Close the notice.
+    Dismiss,
+    /// Something to tell the reader (from the page: storage, files).
+    Notice(String),
 }
 
 impl Msg {
@@ -540,7 +666,20 @@ impl Msg {
             Msg::OpenPanel(p) => format!("panel:{}", p.as_str()),
             Msg::TogglePanel(p) => format!("togglepanel:{}", p.as_str()),
             Msg::ClosePanel => "close".into(),
-            Msg::StepColumn(_) | Msg::Step(..) | Msg::Fragment(_) => return None,
+            Msg::RemoveReport(i) => format!("rm:{i}"),
+            Msg::MoveReport(i, by) => format!("mv:{i}:{by}"),
+            Msg::NewComparison => "new".into(),
+            Msg::Undo => "undo".into(),
+            Msg::ShowExample => "example".into(),
+            Msg::ShowOwn => "own".into(),
+            Msg::Dismiss => "dismiss".into(),
+            Msg::StepColumn(_)
+            | Msg::Step(..)
+            | Msg::Fragment(_)
+            | Msg::AddReports(_)
+            | Msg::RenameReport(..)
+            | Msg::EditReport(..)
+            | Msg::Notice(_) => return None,
         })
     }
 
@@ -594,13 +733,167 @@ impl Msg {
             "panel" => Msg::OpenPanel(Panel::parse(rest.first()?)?),
             "togglepanel" => Msg::TogglePanel(Panel::parse(rest.first()?)?),
             "close" => Msg::ClosePanel,
+            "rm" => Msg::RemoveReport(n(0)?),
+            "mv" => Msg::MoveReport(n(0)?, rest.get(1)?.parse().ok()?),
+            "new" => Msg::NewComparison,
+            "undo" => Msg::Undo,
+            "example" => Msg::ShowExample,
+            "own" => Msg::ShowOwn,
+            "dismiss" => Msg::Dismiss,
             _ => return None,
         })
     }
 }
 
+/// Applies a message that changes the set of reports (`None` for any other).
+fn update_reports(state: &mut State, msg: &Msg) -> Option<Changed> {
+    let own_before = state.own.clone();
+    let example_before = state.view.example;
+    let notice_before = state.notice.clone();
+    let read_only =
+        "The example story cannot be changed: add reports of your own, or go back to yours.";
+    match msg {
+        Msg::AddReports(docs) => {
+            let mut refused = Vec::new();
+            let mut added = 0;
+            for d in docs {
+                let name = if d.file.trim().is_empty() {
+                    "the pasted text"
+                } else {
+                    d.file.trim()
+                };
+                if d.text.trim().is_empty() {
+                    refused.push(format!("{name} is empty"));
+                } else if d.text.len() > MAX_REPORT_BYTES {
+                    refused.push(format!(
+                        "{name} is too large ({} KB; at most {} KB of text a report)",
+                        d.text.len() / 1000,
+                        MAX_REPORT_BYTES / 1000
+                    ));
+                } else if state.own.len() >= MAX_REPORTS {
+                    refused.push(format!(
+                        "{name}: at most {MAX_REPORTS} reports in one comparison"
+                    ));
+                } else {
+                    let file = state.fresh_name(&d.file);
+                    state.own.push(Doc::new(file, d.text.clone()));
+                    added += 1;
+                }
+            }
+            if added > 0 {
+                state.view.example = false;
+            }
+            state.notice =
+                (!refused.is_empty()).then(|| format!("Not added: {}.", refused.join("; ")));
+        }
+        Msg::RemoveReport(i)
+        | Msg::MoveReport(i, _)
+        | Msg::RenameReport(i, _)
+        | Msg::EditReport(i, _)
+            if state.view.example =>
+        {
+            let _ = i;
+            state.notice = Some(read_only.into());
+        }
+        Msg::RemoveReport(i) => {
+            if *i < state.own.len() {
+                let d = state.own.remove(*i);
+                state.notice = Some(format!("Removed {}.", d.file));
+            }
+        }
+        Msg::MoveReport(i, by) => {
+            let to = *i as isize + by;
+            if *i < state.own.len() && to >= 0 && (to as usize) < state.own.len() {
+                let d = state.own.remove(*i);
+                state.own.insert(to as usize, d);
+            }
+        }
+        Msg::RenameReport(i, name) => {
+            let name = name.trim();
+            if *i < state.own.len() && !name.is_empty() && state.own[*i].file != name {
+                let d = state.own.remove(*i);
+                let fresh = state.fresh_name(name);
+                state.own.insert(*i, Doc::new(fresh, d.text));
+            }
+        }
+        Msg::EditReport(i, text) => {
+            if *i < state.own.len() {
+                if text.trim().is_empty() {
+                    state.notice = Some("A report cannot be empty: remove it instead.".into());
+                } else if text.len() > MAX_REPORT_BYTES {
+                    state.notice = Some(format!(
+                        "Too large: at most {} KB of text a report.",
+                        MAX_REPORT_BYTES / 1000
+                    ));
+                } else {
+                    state.own[*i].text = text.clone();
+                }
+            }
+        }
+        Msg::NewComparison => {
+            if state.view.example {
+                state.view.example = false;
+            } else if !state.own.is_empty() {
+                state.undo = Some(std::mem::take(&mut state.own));
+                state.notice = Some("Started a new comparison.".into());
+            }
+        }
+        Msg::Undo => {
+            if let Some(docs) = state.undo.take() {
+                let mut docs = docs;
+                docs.append(&mut state.own);
+                docs.truncate(MAX_REPORTS);
+                state.own = docs;
+                state.view.example = false;
+                state.notice = None;
+            }
+        }
+        Msg::ShowExample => state.view.example = true,
+        Msg::ShowOwn => state.view.example = false,
+        Msg::Dismiss => state.notice = None,
+        Msg::Notice(m) => state.notice = Some(m.clone()),
+        Msg::Fragment(f) => {
+            let example = parse_fragment(f, state).example;
+            if example == state.view.example {
+                return None;
+            }
+            state.view.example = example;
+            state.rebuild();
+            state.view = parse_fragment(f, state);
+            state.scroll = state.emphasis();
+            if let Some(at) = state.selected() {
+                state.scroll.insert(0, at);
+            }
+        }
+        _ => return None,
+    }
+    let own = state.own != own_before;
+    if own
+        && matches!(
+            msg,
+            Msg::AddReports(_) | Msg::RemoveReport(_) | Msg::MoveReport(..) | Msg::EditReport(..)
+        )
+    {
+        state.undo = None;
+    }
+    let reports = own || state.view.example != example_before;
+    if reports && !matches!(msg, Msg::Fragment(_)) {
+        state.rebuild();
+    }
+    Some(Changed {
+        emphasis: reports,
+        panel: reports || state.notice != notice_before,
+        layout: reports,
+        reports: reports || state.notice != notice_before,
+        own: own || state.view.example != example_before,
+    })
+}
+
 /// Applies `msg` to `state` and says what changed.
 pub fn update(state: &mut State, msg: Msg) -> Changed {
+    if let Some(changed) = update_reports(state, &msg) {
+        return changed;
+    }
     let before = state.view.clone();
     let n = state.reports.len();
     let v = &mut state.view;
@@ -731,6 +1024,18 @@ pub fn update(state: &mut State, msg: Msg) -> Changed {
             v.panel = if v.panel == Some(p) { None } else { Some(p) };
         }
         Msg::ClosePanel => v.panel = None,
+        // Handled by update_reports.
+        Msg::AddReports(_)
+        | Msg::RemoveReport(_)
+        | Msg::MoveReport(..)
+        | Msg::RenameReport(..)
+        | Msg::EditReport(..)
+        | Msg::NewComparison
+        | Msg::Undo
+        | Msg::ShowExample
+        | Msg::ShowOwn
+        | Msg::Dismiss
+        | Msg::Notice(_) => {}
         Msg::Fragment(f) => {
             let parsed = parse_fragment(&f, state);
             if parsed != state.view {
@@ -751,6 +1056,8 @@ pub fn update(state: &mut State, msg: Msg) -> Changed {
             || after.wide_columns != before.wide_columns
             || after.lens != before.lens
             || after.column != before.column,
+        reports: false,
+        own: false,
     }
 }
 
@@ -892,6 +1199,9 @@ pub const KEYS: &[(&str, &str)] = &[
 /// The view as a URL fragment (without `#`): `sel=q.0.3&panel=selection&hide=cue&cols=2&wide=1&lens=1&col=1`.
 pub fn fragment(v: &View) -> String {
     let mut parts: Vec<String> = Vec::new();
+    if v.example {
+        parts.push("set=example".into());
+    }
     if let Some(sel) = v.selection {
         parts.push(format!(
             "sel={}",
@@ -974,6 +1284,7 @@ pub fn parse_fragment(f: &str, state: &State) -> View {
             "wide" => v.wide_columns = nums(value).into_iter().filter(|&c| c < n).collect(),
             "lens" => v.lens = value == "1",
             "col" => v.column = value.parse().ok().filter(|&c| c < n).unwrap_or(0),
+            "set" => v.example = value == "example",
             _ => {}
         }
     }
@@ -981,6 +1292,40 @@ pub fn parse_fragment(f: &str, state: &State) -> View {
         v.hidden_columns.clear();
     }
     v
+}
+
+/// The reader's reports as stored (localStorage): a JSON array of `{"file", "text"}`.
+pub fn stored_json(own: &[Doc]) -> String {
+    fn string(out: &mut String, s: &str) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                    out.push_str(&format!("\\u{:04x}", c as u32))
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    let mut out = String::from("[");
+    for (i, d) in own.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"file\":");
+        string(&mut out, &d.file);
+        out.push_str(",\"text\":");
+        string(&mut out, &d.text);
+        out.push('}');
+    }
+    out.push(']');
+    out
 }
 
 /// A short description of a span's text for labels: at most `max` characters, on one line.
@@ -1299,6 +1644,158 @@ mod tests {
             s.index.sentences.last().unwrap().end,
             s.comparison.coverage.sentences.len()
         );
+    }
+
+    fn own(n: usize) -> Vec<Doc> {
+        (0..n)
+            .map(|i| Doc::new(format!("r{i}.txt"), crate::seeds::SEEDS[i % 5].1))
+            .collect()
+    }
+
+    #[test]
+    fn adding_reports_leaves_the_example_and_refuses_what_does_not_fit() {
+        let mut s = seeds();
+        assert!(s.view.example && s.own.is_empty());
+        let c = update(
+            &mut s,
+            Msg::AddReports(vec![
+                Doc::new("", "Peace talks begin\n\"We will talk,\" Trump said."),
+                Doc::new("big.txt", "x".repeat(MAX_REPORT_BYTES + 1)),
+                Doc::new("empty.txt", "  \n"),
+            ]),
+        );
+        assert!(c.reports && c.own);
+        assert!(!s.view.example);
+        assert_eq!(s.own.len(), 1);
+        assert_eq!(s.own[0].file, "Report 1");
+        assert_eq!(s.reports.len(), 1, "one report alone is analysed");
+        assert_eq!(s.reports[0].analysis.quotes.len(), 1);
+        let notice = s.notice.clone().unwrap();
+        assert!(
+            notice.contains("big.txt is too large") && notice.contains("empty.txt is empty"),
+            "{notice}"
+        );
+        // Up to the limit, and names stay unique.
+        update(&mut s, Msg::AddReports(own(MAX_REPORTS + 3)));
+        assert_eq!(s.own.len(), MAX_REPORTS);
+        assert_eq!(s.reports.len(), MAX_REPORTS);
+        assert!(s.notice.as_deref().unwrap().contains("at most 20 reports"));
+        update(&mut s, Msg::AddReports(vec![]));
+        let names: BTreeSet<&str> = s.own.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(names.len(), s.own.len());
+    }
+
+    #[test]
+    fn remove_move_rename_edit() {
+        let mut s = State::with_own(own(3), false);
+        let text0 = s.own[0].text.clone();
+        update(
+            &mut s,
+            Msg::SelectQuote {
+                report: 0,
+                quote: 0,
+            },
+        );
+        update(&mut s, Msg::MoveReport(0, 1));
+        assert_eq!(s.own[1].file, "r0.txt");
+        assert_eq!(s.reports[1].text, text0);
+        assert_eq!(
+            s.view.selection, None,
+            "a selection into the old order is dropped"
+        );
+        update(&mut s, Msg::MoveReport(0, -1));
+        assert_eq!(s.own[0].file, "r1.txt", "nothing left of the first");
+        update(&mut s, Msg::RenameReport(1, "  Courier  ".into()));
+        assert_eq!(s.own[1].file, "Courier");
+        assert_eq!(s.reports[1].file, "Courier");
+        update(&mut s, Msg::RenameReport(0, "Courier".into()));
+        assert_eq!(s.own[0].file, "Courier (2)");
+        update(
+            &mut s,
+            Msg::EditReport(2, "New text \"quoted,\" she said.".into()),
+        );
+        assert_eq!(s.reports[2].analysis.quotes.len(), 1);
+        update(&mut s, Msg::EditReport(2, " ".into()));
+        assert!(s.notice.is_some());
+        assert_eq!(s.own[2].text, "New text \"quoted,\" she said.");
+        let c = update(&mut s, Msg::RemoveReport(0));
+        assert!(c.own && c.reports);
+        assert_eq!(s.own.len(), 2);
+        assert_eq!(
+            s.comparison
+                .coverage
+                .speakers
+                .iter()
+                .all(|r| r.reports.len() == 2),
+            true
+        );
+        update(&mut s, Msg::RemoveReport(7));
+        assert_eq!(s.own.len(), 2);
+    }
+
+    #[test]
+    fn the_example_never_overwrites_the_readers_reports() {
+        let mut s = State::with_own(own(2), false);
+        let mine = s.own.clone();
+        update(&mut s, Msg::ShowExample);
+        assert!(s.view.example);
+        assert_eq!(s.reports.len(), 5);
+        assert_eq!(s.own, mine);
+        assert!(fragment(&s.view).contains("set=example"));
+        for m in [
+            Msg::RemoveReport(0),
+            Msg::MoveReport(0, 1),
+            Msg::RenameReport(0, "x".into()),
+        ] {
+            let c = update(&mut s, m);
+            assert!(!c.own);
+        }
+        assert_eq!(s.reports.len(), 5);
+        assert_eq!(s.own, mine);
+        assert!(s.notice.is_some());
+        update(&mut s, Msg::Dismiss);
+        assert_eq!(s.notice, None);
+        update(&mut s, Msg::ShowOwn);
+        assert_eq!(s.reports.len(), 2);
+        // The fragment switches sets too.
+        update(&mut s, Msg::Fragment("#set=example&sel=q.0.0".into()));
+        assert!(s.view.example);
+        assert_eq!(
+            s.view.selection,
+            Some(Selection::Quote {
+                report: 0,
+                quote: 0
+            })
+        );
+        update(&mut s, Msg::Fragment("".into()));
+        assert!(!s.view.example);
+        assert_eq!(s.reports.len(), 2);
+    }
+
+    #[test]
+    fn a_new_comparison_can_be_undone() {
+        let mut s = State::with_own(own(3), false);
+        let mine = s.own.clone();
+        update(&mut s, Msg::NewComparison);
+        assert!(s.own.is_empty() && s.reports.is_empty());
+        update(&mut s, Msg::Undo);
+        assert_eq!(s.own, mine);
+        assert_eq!(s.reports.len(), 3);
+        for m in [
+            "rm:2", "mv:1:-1", "new", "undo", "example", "own", "dismiss",
+        ] {
+            assert_eq!(Msg::parse(m).and_then(|m| m.encode()).as_deref(), Some(m));
+        }
+    }
+
+    #[test]
+    fn stored_json_escapes_everything() {
+        let j = stored_json(&[Doc::new("a\"b", "l1\nl2\t\\ \u{1} “é” 😀\u{2028}")]);
+        assert_eq!(
+            j,
+            "[{\"file\":\"a\\\"b\",\"text\":\"l1\\nl2\\t\\\\ \\u0001 “é” 😀\\u2028\"}]"
+        );
+        assert_eq!(stored_json(&[]), "[]");
     }
 
     #[test]

@@ -82,7 +82,8 @@ async function checkPage(url, name, size) {
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   try {
-    await page.goto(url, { waitUntil: 'load' });
+    // The example story (a first visit without it shows the empty state: own.test.mjs).
+    await page.goto(`${url}#set=example`, { waitUntil: 'load' });
     await page.waitForFunction(
       () => document.querySelectorAll('[data-report]').length > 0
         || document.querySelector('#status.error'),
@@ -166,7 +167,7 @@ test('the single file loads nothing else', async () => {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const url = pathToFileURL(path.join(dist, 'crosscheck.html')).href;
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(`${url}#set=example`, { waitUntil: 'load' });
   await page.waitForSelector('[data-report]');
   await context.close();
   assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:')), []);

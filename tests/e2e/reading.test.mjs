@@ -44,8 +44,9 @@ before(async () => {
   cli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'crosscheck', '--',
     'analyze', '--format', 'json', ...seeds], { cwd: root, maxBuffer: 64 << 20 }).toString());
   server = await serve(dist, { base: SUB_PATH });
-  urls.http = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
-  urls.file = pathToFileURL(path.join(dist, 'crosscheck.html')).href;
+  // The example story (a first visit without it shows the empty state: own.test.mjs).
+  urls.http = `http://127.0.0.1:${server.address().port}${SUB_PATH}#set=example`;
+  urls.file = `${pathToFileURL(path.join(dist, 'crosscheck.html')).href}#set=example`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
