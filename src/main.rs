@@ -256,11 +256,22 @@ fn read_input(path: &str, stdin_used: &mut bool) -> Result<String, String> {
         let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
         format!("{name}: not UTF-8 text (invalid byte at offset {at}, line {line}); convert it to UTF-8 first")
     })?;
-    Ok(if crosscheck::html::is_html_name(path) {
-        crosscheck::html::to_text(&text)
-    } else {
-        text
-    })
+    if crosscheck::html::is_html_name(path) {
+        return html_text(name, &text);
+    }
+    Ok(text)
+}
+
+/// The article text of an HTML file (native: through scraper).
+#[cfg(not(target_arch = "wasm32"))]
+fn html_text(_name: &str, html: &str) -> Result<String, String> {
+    Ok(crosscheck::html::to_text(html))
+}
+
+/// The CLI never runs on wasm32; it only has to compile there (for the browser tests).
+#[cfg(target_arch = "wasm32")]
+fn html_text(name: &str, _html: &str) -> Result<String, String> {
+    Err(format!("{name}: HTML input needs the native build"))
 }
 
 /// The text format: each report with its highlights, then a list of what was found.
