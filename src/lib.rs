@@ -27,6 +27,7 @@ mod text;
 mod tokens;
 
 pub mod compare;
+pub mod decode;
 pub mod highlight;
 pub mod html;
 pub mod notation;
@@ -64,8 +65,10 @@ pub fn cue_stance(cue: &str) -> Option<&'static str> {
 /// Analyses one article: its title, paragraphs, quotations, speakers and disputed claims.
 ///
 /// Never panics, whatever the input: unbalanced quotation marks are closed at their paragraph's
-/// end, and an empty text gives an empty analysis.
+/// end, and an empty text gives an empty analysis. Line ends may be `\n`, `\r\n` or a lone
+/// `\r` (old Mac files): the spans count in `text` as given.
 pub fn analyze(text: &str) -> Analysis {
+    let text = &*text::unify_line_ends(text);
     let mut a = analyze_flat(text);
     nested_quotes(text, &mut a);
     a
@@ -75,6 +78,7 @@ pub fn analyze(text: &str) -> Analysis {
 /// words and the reporting verb (or `according to`), in text order. The subjects of these are
 /// the speakers that quote nothing; `crosscheck analyze --explain` lists them.
 pub fn statements(text: &str) -> Vec<(Span, Span)> {
+    let text = &*text::unify_line_ends(text);
     let paragraphs = text::paragraphs(text);
     let found = quotes::find(text, &paragraphs);
     let ctx = attribution::Ctx::new(text, tokens::tokenize(text, &found));

@@ -18,7 +18,9 @@ usage: crosscheck analyze [--format json|text] [--explain] FILE...
        crosscheck --help | --version
 
 Finds direct quotations, their speakers and disputed claims in news reports.
-FILE is a UTF-8 text file, title on the first line; `-` reads standard input.
+FILE is a text file, title on the first line; `-` reads standard input. UTF-8 is expected;
+UTF-16 with a byte-order mark and Latin-1 (Windows-1252) are converted, with a note on
+standard error. Empty, blank and binary files and files over 64 MiB are refused.
 A file named *.html or *.htm is reduced to its article's text first (paragraphs kept,
 scripts, styles, navigation, asides and other page furniture dropped); offsets then count
 in that text. `crosscheck text` prints the text that would be analysed.
@@ -229,13 +231,18 @@ fn parse_format(v: &str) -> Result<Format, Failure> {
     }
 }
 
+/// The largest input the CLI reads (the page's limit per report is smaller: `state.rs`).
+const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
 fn read_input(path: &str, stdin_used: &mut bool) -> Result<String, String> {
     let bytes = if path == "-" {
         if std::mem::replace(stdin_used, true) {
             return Err("standard input (`-`) given more than once".into());
         }
         let mut b = Vec::new();
+        // One byte over the limit is enough to refuse it.
         std::io::stdin()
+            .take(MAX_INPUT_BYTES as u64 + 1)
             .read_to_end(&mut b)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
         b
@@ -248,14 +255,22 @@ fn read_input(path: &str, stdin_used: &mut bool) -> Result<String, String> {
         if meta.is_dir() {
             return Err(format!("{path}: is a directory, not a text file"));
         }
+        if meta.len() > MAX_INPUT_BYTES as u64 {
+            let e = crosscheck::decode::DecodeError::TooLarge {
+                bytes: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+                limit: MAX_INPUT_BYTES,
+            };
+            return Err(format!("{path}: {e}"));
+        }
         std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
     };
     let name = if path == "-" { "standard input" } else { path };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-        format!("{name}: not UTF-8 text (invalid byte at offset {at}, line {line}); convert it to UTF-8 first")
-    })?;
+    let decoded =
+        crosscheck::decode::decode(&bytes, MAX_INPUT_BYTES).map_err(|e| format!("{name}: {e}"))?;
+    if let Some(note) = decoded.note() {
+        eprintln!("crosscheck: {name}: {note}");
+    }
+    let text = decoded.text;
     if crosscheck::html::is_html_name(path) {
         return html_text(name, &text);
     }

@@ -1,6 +1,27 @@
 //! Paragraphs, titles and other plain-text structure.
 
+use std::borrow::Cow;
+
 use crate::span::Span;
+
+/// `text` with each lone `\r` (a line end of old Mac files) turned into `\n`, the one line end
+/// the analysis splits on. The replacement has the same length, so every span found in the
+/// result is a span of `text` too. Borrows when there is nothing to change.
+pub fn unify_line_ends(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let lone = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
+    if !b.contains(&b'\r') || !(0..b.len()).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = b.to_vec();
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        if lone(i) {
+            *byte = b'\n';
+        }
+    }
+    // Only ASCII bytes changed, for ASCII bytes: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
+}
 
 /// Every non-blank line of `text`, trimmed of surrounding whitespace (a `\r\n` ending too).
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -45,6 +66,15 @@ mod tests {
         let t = "Title\r\n\n  First para.  \nSecond\n";
         let p: Vec<&str> = paragraphs(t).iter().map(|s| s.as_str(t)).collect();
         assert_eq!(p, ["Title", "First para.", "Second"]);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_and_keep_offsets() {
+        let t = "One\rTwo\r\nThree\r";
+        let u = unify_line_ends(t);
+        assert_eq!(u, "One\nTwo\r\nThree\n");
+        assert_eq!(u.len(), t.len());
+        assert!(matches!(unify_line_ends("a\r\nb\n"), Cow::Borrowed(_)));
     }
 
     #[test]

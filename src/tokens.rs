@@ -88,7 +88,7 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
             let c = text[i..].chars().next().unwrap_or(' ');
             if !is_word_char(c) {
                 let l = c.len_utf8();
-                if !c.is_whitespace() {
+                if !c.is_whitespace() && !is_invisible(c) {
                     toks.push(Tok {
                         span: Span::new(i, i + l),
                         kind: Kind::Punct(c),
@@ -315,4 +315,11 @@ mod tests {
             }
         }
     }
+}
+
+/// Format characters that show nothing and separate nothing: bidirectional marks and
+/// embeddings, zero-width spaces and joiners, the word joiner, a byte-order mark, a soft hyphen.
+/// Text copied from right-to-left pages is full of them; the tokenizer skips them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }

@@ -127,7 +127,7 @@ fn stdin_and_text_format() {
 }
 
 #[test]
-fn missing_file_directory_and_bad_utf8_fail_clearly() {
+fn missing_file_and_directory_fail_clearly() {
     let out = crosscheck(&["analyze", "no/such/file.txt"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt: no such file"));
@@ -139,11 +139,53 @@ fn missing_file_directory_and_bad_utf8_fail_clearly() {
     let out = crosscheck(&["analyze", "seeds"], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("seeds: is a directory"));
+}
 
-    let out = crosscheck(&["analyze", "-"], Some(b"ok\n\xff\xfe bad"));
-    assert_eq!(out.status.code(), Some(1));
+#[test]
+fn other_encodings_are_converted_and_the_reader_is_told() {
+    // Latin-1 (Windows-1252): curly quotes are 0x93/0x94, é is 0xE9.
+    let latin1 = b"Harbour vote\n\x93We will rebuild the caf\xE9,\x94 Mayor Ines Calder said.\n";
+    let out = crosscheck(&["analyze", "--format", "text", "-"], Some(latin1));
+    assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("not UTF-8") && err.contains("line 2"), "{err}");
+    assert!(
+        err.contains("standard input: not UTF-8: read as Latin-1"),
+        "{err}"
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains("Ines Calder") && s.contains("“We will rebuild the café,”"),
+        "{s}"
+    );
+
+    // UTF-16 little-endian with a byte-order mark, as Windows editors save it.
+    let text = "Harbour vote\n“We will rebuild,” Mayor Ines Calder said.\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let out = crosscheck(&["analyze", "--format", "json", "-"], Some(&utf16));
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-16"));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"][0]["speakers"][0]["name"], "Ines Calder");
+}
+
+#[test]
+fn empty_blank_and_binary_files_are_refused_with_a_reason() {
+    for (input, reason) in [
+        (&b""[..], "the file is empty"),
+        (&b" \r\n\t\n"[..], "the file holds only blank space"),
+        (&b"%PDF-1.7\n1 0 obj"[..], "a PDF file, not text"),
+        (&b"\x89PNG\r\n\x1a\n\0\0"[..], "a PNG image file, not text"),
+        (&b"abc\0def\0\0"[..], "a binary file, not text"),
+    ] {
+        let out = crosscheck(&["analyze", "-"], Some(input));
+        assert_eq!(out.status.code(), Some(1), "{input:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("standard input: {reason}")), "{err}");
+        assert!(out.stdout.is_empty());
+    }
 }
 
 #[test]
@@ -161,12 +203,15 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn empty_input_gives_an_empty_report() {
-    let out = crosscheck(&["analyze", "--format", "json", "-"], Some(b""));
+fn a_title_alone_gives_an_empty_report() {
+    let out = crosscheck(
+        &["analyze", "--format", "json", "-"],
+        Some(b"Only a title\n"),
+    );
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["reports"][0]["quotes"].as_array().unwrap().len(), 0);
-    assert_eq!(v["reports"][0]["title"], "");
+    assert_eq!(v["reports"][0]["title"], "Only a title");
 }
 
 #[test]
