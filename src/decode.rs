@@ -85,7 +85,7 @@ impl fmt::Display for DecodeError {
             DecodeError::Blank => write!(f, "the file holds only blank space"),
             DecodeError::TooLarge { bytes, limit } => write!(
                 f,
-                "too large: {} (the limit is {} per report)",
+                "too large: {} (at most {})",
                 human_size(*bytes),
                 human_size(*limit)
             ),
@@ -321,7 +321,7 @@ mod tests {
             limit: 200_000,
         }
         .to_string();
-        assert_eq!(msg, "too large: 5.3 MB (the limit is 200 KB per report)");
+        assert_eq!(msg, "too large: 5.3 MB (at most 200 KB)");
         assert!(DecodeError::Binary(Some("PNG image"))
             .to_string()
             .contains("PNG image"));

@@ -5,7 +5,12 @@
 //! wasm-bindgen glue inlined in a `<script type="module">`, the wasm embedded as base64 and
 //! started with `initSync({ module: bytes })`, and any stylesheet link inlined, so the one file
 //! works when opened from disk. DIR defaults to `$TRUNK_STAGING_DIR`, as Trunk's `post_build`
-//! hook (Trunk.toml) sets it. Standard library only.
+//! hook (Trunk.toml) sets it.
+//!
+//! Both pages get a Content-Security-Policy (a `<meta>` first in `<head>`): no script but the
+//! page's own files (`index.html`) or its inline scripts by SHA-256 hash, no `eval` beyond
+//! `wasm-unsafe-eval`, and no network connection (`crosscheck.html`: `connect-src 'none'`;
+//! `index.html` may fetch only its own `.wasm`, from its own origin).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,10 +54,138 @@ fn bundle_dir(dir: &Path) -> Result<String, String> {
         let path = dir.join(local_path(url));
         std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
-    let page = bundle(&html, read)?;
+    let page = with_csp(&bundle(&html, read)?, Origin::File);
     let out = dir.join(OUTPUT);
     std::fs::write(&out, &page).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    Ok(format!("wrote {} ({} bytes)", out.display(), page.len()))
+    let served = with_csp(&html, Origin::Served);
+    std::fs::write(&index, &served)
+        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    Ok(format!(
+        "wrote {} ({} bytes) and a CSP into index.html",
+        out.display(),
+        page.len()
+    ))
+}
+
+/// Where a page runs: served with its files beside it, or as one file opened from disk.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Origin {
+    Served,
+    File,
+}
+
+/// The policy for a page whose inline scripts have these `'sha256-…'` sources.
+fn policy(origin: Origin, hashes: &[String]) -> String {
+    let own = if origin == Origin::Served {
+        "'self' "
+    } else {
+        ""
+    };
+    let connect = if origin == Origin::Served {
+        "'self'"
+    } else {
+        "'none'"
+    };
+    format!(
+        "default-src 'none'; script-src {own}'wasm-unsafe-eval' {}; style-src 'unsafe-inline'; \
+         img-src data: blob:; connect-src {connect}; base-uri 'none'; form-action 'none'; \
+         object-src 'none'",
+        hashes.join(" ")
+    )
+}
+
+/// `html` with a Content-Security-Policy `<meta>` right after `<meta charset>` (or `<head>`),
+/// allowing exactly its inline scripts by hash; an earlier policy meta is replaced.
+fn with_csp(html: &str, origin: Origin) -> String {
+    const META: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+    let mut html = html.to_owned();
+    if let Some(i) = html.find(META) {
+        if let Some(len) = html[i..].find('>') {
+            // With the line break and indent it was inserted with.
+            let from = html[..i].trim_end().len();
+            html.replace_range(from..i + len + 1, "");
+        }
+    }
+    let mut hashes = Vec::new();
+    let mut from = 0;
+    while let Some((start, end)) = find_script(&html[from..], |tag, _| attr(tag, "src").is_none()) {
+        let (start, end) = (from + start, from + end);
+        let open_end = start + html[start..].find('>').unwrap_or(0) + 1;
+        let body = &html[open_end..end - "</script>".len()];
+        hashes.push(format!("'sha256-{}'", base64(&sha256(body.as_bytes()))));
+        from = end;
+    }
+    let meta = format!("{META} content=\"{}\">", policy(origin, &hashes));
+    let at = tags(&html, "meta")
+        .into_iter()
+        .find(|t| attr(t, "charset").is_some())
+        .or_else(|| tags(&html, "head").into_iter().next())
+        .and_then(|t| html.find(t).map(|i| i + t.len()))
+        .unwrap_or(0);
+    html.insert_str(at, &format!("\n  {meta}"));
+    html
+}
+
+/// SHA-256 (FIPS 180-4) of `data`: what a CSP hash source names.
+fn sha256(data: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    let mut h: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    let mut msg = data.to_vec();
+    msg.push(0x80);
+    while msg.len() % 64 != 56 {
+        msg.push(0);
+    }
+    msg.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+    for block in msg.chunks_exact(64) {
+        let mut w = [0u32; 64];
+        for (i, word) in block.chunks_exact(4).enumerate() {
+            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
+        for i in 0..64 {
+            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+            let ch = (e & f) ^ (!e & g);
+            let t1 = hh
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
+            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+            let maj = (a & b) ^ (a & c) ^ (b & c);
+            let t2 = s0.wrapping_add(maj);
+            (hh, g, f, e, d, c, b, a) = (g, f, e, d.wrapping_add(t1), c, b, a, t1.wrapping_add(t2));
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 32];
+    for (i, x) in h.iter().enumerate() {
+        out[4 * i..4 * i + 4].copy_from_slice(&x.to_be_bytes());
+    }
+    out
 }
 
 /// The single-file page for Trunk's `html`; `read` gives the bytes of a URL the page uses.
@@ -296,6 +429,75 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             assert_eq!(base64(plain.as_bytes()), encoded);
         }
         assert_eq!(base64(&[0xff, 0xfe, 0x00, 0x3e, 0x3f]), "//4APj8=");
+    }
+
+    #[test]
+    fn sha256_matches_fips_180_vectors() {
+        let hex = |d: [u8; 32]| d.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        assert_eq!(
+            hex(sha256(b"")),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            hex(sha256(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        // Two blocks.
+        assert_eq!(
+            hex(sha256(
+                b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+            )),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        );
+    }
+
+    /// The policy of a page: its content, and that it comes before every script.
+    fn csp_of(page: &str) -> &str {
+        let i = page
+            .find("http-equiv=\"Content-Security-Policy\"")
+            .expect("a CSP meta");
+        assert!(
+            page.find("<script").is_none_or(|s| s > i),
+            "the CSP comes first"
+        );
+        assert_eq!(page.matches("Content-Security-Policy").count(), 1);
+        let rest = &page[i..];
+        let c = rest.find("content=\"").unwrap() + "content=\"".len();
+        &rest[c..c + rest[c..].find('"').unwrap()]
+    }
+
+    #[test]
+    fn both_pages_allow_exactly_their_inline_scripts_and_no_connection() {
+        let hash = |body: &str| format!("'sha256-{}'", base64(&sha256(body.as_bytes())));
+        let error_script = "window.addEventListener(\"error\", function () {});";
+        let served = with_csp(INDEX, Origin::Served);
+        let csp = csp_of(&served);
+        assert!(csp.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' "));
+        assert!(csp.contains(&hash(error_script)), "{csp}");
+        assert!(csp.contains("connect-src 'self'") && !csp.contains(" 'unsafe-eval'"));
+        assert_eq!(
+            csp.matches("'sha256-").count(),
+            2,
+            "the two inline scripts: {csp}"
+        );
+        // Running it again replaces the policy instead of adding a second one.
+        assert_eq!(with_csp(&served, Origin::Served), served);
+
+        let page = with_csp(&run(INDEX, &files()).unwrap(), Origin::File);
+        let csp = csp_of(&page);
+        assert!(
+            csp.contains("connect-src 'none'") && !csp.contains("'self'"),
+            "{csp}"
+        );
+        assert!(csp.contains(&hash(error_script)));
+        // The loader with the glue and the wasm inlined is allowed by its own hash.
+        let (start, end, _) = find_script(&page, |t, b| {
+            attr(t, "type") == Some("module") && b.contains("initSync")
+        })
+        .map(|(s, e)| (s, e, ()))
+        .unwrap();
+        let open_end = start + page[start..].find('>').unwrap() + 1;
+        assert!(csp.contains(&hash(&page[open_end..end - "</script>".len()])));
     }
 
     #[test]

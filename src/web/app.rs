@@ -822,14 +822,21 @@ fn download(body: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Reads `files` (text, Markdown or HTML reduced to its article text) and adds them.
+/// Reads `files` (text, Markdown or HTML reduced to its article text) and adds them. The bytes
+/// are decoded by [`crate::decode`] (UTF-8, UTF-16, Latin-1; binary, empty and oversized files
+/// refused with a reason), as the CLI does.
 fn read_files(inner: &Rc<RefCell<Inner>>, files: &web_sys::FileList) {
     let mut names = Vec::new();
     let promises = js_sys::Array::new();
     for k in 0..files.length() {
         if let Some(f) = files.item(k) {
             names.push(f.name());
-            promises.push(&f.text());
+            if f.size() > crate::web::state::MAX_FILE_BYTES as f64 {
+                // Not read at all: a huge file would only be refused after filling memory.
+                promises.push(&js_sys::Promise::resolve(&JsValue::from_f64(f.size())));
+            } else {
+                promises.push(&f.array_buffer());
+            }
         }
     }
     if names.is_empty() {
@@ -837,25 +844,33 @@ fn read_files(inner: &Rc<RefCell<Inner>>, files: &web_sys::FileList) {
     }
     // Each closure runs once; they are small and live as long as the page.
     let mut pending = Some((names, Rc::clone(inner)));
-    let done = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |texts: JsValue| {
+    let done = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |read: JsValue| {
         let Some((names, inner)) = pending.take() else {
             return;
         };
-        let texts: js_sys::Array = texts.unchecked_into();
-        let docs: Vec<Doc> = names
+        let read: js_sys::Array = read.unchecked_into();
+        let limit = crate::web::state::MAX_FILE_BYTES;
+        let files = names
             .into_iter()
-            .zip(texts.iter())
-            .map(|(name, t)| {
-                let t = t.as_string().unwrap_or_default();
-                let text = if crate::html::is_html_name(&name) {
-                    html_text(&t)
-                } else {
-                    t
+            .zip(read.iter())
+            .map(|(name, r)| {
+                let decoded = match r.as_f64() {
+                    Some(size) => Err(crate::decode::DecodeError::TooLarge {
+                        bytes: size as usize,
+                        limit,
+                    }),
+                    None => crate::decode::decode(&js_sys::Uint8Array::new(&r).to_vec(), limit),
                 };
-                Doc::new(name, text)
+                let decoded = decoded.map(|mut d| {
+                    if crate::html::is_html_name(&name) {
+                        d.text = html_text(&d.text);
+                    }
+                    d
+                });
+                (name, decoded)
             })
             .collect();
-        dispatch(&inner, Msg::AddReports(docs), false);
+        dispatch(&inner, Msg::AddFiles(files), false);
     });
     let failed = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
         show_error(&format!("A file could not be read: {}", describe(&e)));

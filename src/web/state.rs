@@ -284,6 +284,9 @@ impl Index {
 pub const MAX_REPORTS: usize = 20;
 /// Largest report, in bytes of UTF-8 text (about 30,000 words of English).
 pub const MAX_REPORT_BYTES: usize = 200_000;
+/// The most bytes of one file the page reads (an HTML page holds much besides its article;
+/// the text it gives must still fit [`MAX_REPORT_BYTES`]).
+pub const MAX_FILE_BYTES: usize = 2_000_000;
 
 /// One of the reader's own reports, as stored: its name and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -612,6 +615,15 @@ pub enum Msg {
     Fragment(String),
     /// Add reports of the reader's own (pasted, or read from files), after those there are.
     AddReports(Vec<Doc>),
+    /// Files the page read: each name with its text (decoded by [`crate::decode`], an HTML
+    /// file reduced to its article), or why it could not be read. Added as by `AddReports`;
+    /// the notice names each refused file and each conversion (Latin-1, UTF-16).
+    AddFiles(
+        Vec<(
+            String,
+            Result<crate::decode::Decoded, crate::decode::DecodeError>,
+        )>,
+    ),
     RemoveReport(usize),
     /// Move a report this many places (-1: left, 1: right).
     MoveReport(usize, isize),
@@ -677,6 +689,7 @@ impl Msg {
             | Msg::Step(..)
             | Msg::Fragment(_)
             | Msg::AddReports(_)
+            | Msg::AddFiles(_)
             | Msg::RenameReport(..)
             | Msg::EditReport(..)
             | Msg::Notice(_) => return None,
@@ -753,38 +766,21 @@ fn update_reports(state: &mut State, msg: &Msg) -> Option<Changed> {
     let read_only =
         "The example story cannot be changed: add reports of your own, or go back to yours.";
     match msg {
-        Msg::AddReports(docs) => {
-            let mut refused = Vec::new();
-            let mut added = 0;
-            for d in docs {
-                let name = if d.file.trim().is_empty() {
-                    "the pasted text"
-                } else {
-                    d.file.trim()
-                };
-                if d.text.trim().is_empty() {
-                    refused.push(format!("{name} is empty"));
-                } else if d.text.len() > MAX_REPORT_BYTES {
-                    refused.push(format!(
-                        "{name} is too large ({} KB; at most {} KB of text a report)",
-                        d.text.len() / 1000,
-                        MAX_REPORT_BYTES / 1000
-                    ));
-                } else if state.own.len() >= MAX_REPORTS {
-                    refused.push(format!(
-                        "{name}: at most {MAX_REPORTS} reports in one comparison"
-                    ));
-                } else {
-                    let file = state.fresh_name(&d.file);
-                    state.own.push(Doc::new(file, d.text.clone()));
-                    added += 1;
+        Msg::AddReports(docs) => add_docs(state, docs, Vec::new(), Vec::new()),
+        Msg::AddFiles(files) => {
+            let (mut docs, mut refused, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+            for (name, read) in files {
+                match read {
+                    Ok(d) => {
+                        if let Some(note) = d.note() {
+                            notes.push(format!("{name}: {note}"));
+                        }
+                        docs.push(Doc::new(name.clone(), d.text.clone()));
+                    }
+                    Err(e) => refused.push(format!("{name}: {e}")),
                 }
             }
-            if added > 0 {
-                state.view.example = false;
-            }
-            state.notice =
-                (!refused.is_empty()).then(|| format!("Not added: {}.", refused.join("; ")));
+            add_docs(state, &docs, refused, notes);
         }
         Msg::RemoveReport(i)
         | Msg::MoveReport(i, _)
@@ -871,7 +867,11 @@ fn update_reports(state: &mut State, msg: &Msg) -> Option<Changed> {
     if own
         && matches!(
             msg,
-            Msg::AddReports(_) | Msg::RemoveReport(_) | Msg::MoveReport(..) | Msg::EditReport(..)
+            Msg::AddReports(_)
+                | Msg::AddFiles(_)
+                | Msg::RemoveReport(_)
+                | Msg::MoveReport(..)
+                | Msg::EditReport(..)
         )
     {
         state.undo = None;
@@ -887,6 +887,47 @@ fn update_reports(state: &mut State, msg: &Msg) -> Option<Changed> {
         reports: reports || state.notice != notice_before,
         own: own || state.view.example != example_before,
     })
+}
+
+/// Adds `docs` to the reader's reports, within the limits; the notice lists what was refused
+/// (with the reasons in `refused` already found) and the `notes` on how files were read.
+fn add_docs(state: &mut State, docs: &[Doc], mut refused: Vec<String>, notes: Vec<String>) {
+    let mut added = 0;
+    for d in docs {
+        let name = if d.file.trim().is_empty() {
+            "the pasted text"
+        } else {
+            d.file.trim()
+        };
+        if d.text.trim().is_empty() {
+            refused.push(format!("{name} is empty"));
+        } else if d.text.len() > MAX_REPORT_BYTES {
+            refused.push(format!(
+                "{name} is too large ({} KB; at most {} KB of text a report)",
+                d.text.len() / 1000,
+                MAX_REPORT_BYTES / 1000
+            ));
+        } else if state.own.len() >= MAX_REPORTS {
+            refused.push(format!(
+                "{name}: at most {MAX_REPORTS} reports in one comparison"
+            ));
+        } else {
+            let file = state.fresh_name(&d.file);
+            state.own.push(Doc::new(file, d.text.clone()));
+            added += 1;
+        }
+    }
+    if added > 0 {
+        state.view.example = false;
+    }
+    let mut notice = Vec::new();
+    if !refused.is_empty() {
+        notice.push(format!("Not added: {}.", refused.join("; ")));
+    }
+    if !notes.is_empty() {
+        notice.push(format!("Converted: {}.", notes.join("; ")));
+    }
+    state.notice = (!notice.is_empty()).then(|| notice.join(" "));
 }
 
 /// Applies `msg` to `state` and says what changed.
@@ -1026,6 +1067,7 @@ pub fn update(state: &mut State, msg: Msg) -> Changed {
         Msg::ClosePanel => v.panel = None,
         // Handled by update_reports.
         Msg::AddReports(_)
+        | Msg::AddFiles(_)
         | Msg::RemoveReport(_)
         | Msg::MoveReport(..)
         | Msg::RenameReport(..)
@@ -1683,6 +1725,47 @@ mod tests {
         update(&mut s, Msg::AddReports(vec![]));
         let names: BTreeSet<&str> = s.own.iter().map(|d| d.file.as_str()).collect();
         assert_eq!(names.len(), s.own.len());
+    }
+
+    #[test]
+    fn files_are_decoded_and_bad_ones_refused_with_their_reason() {
+        use crate::decode::decode;
+        let mut s = seeds();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "Port deal signed\n“We agree,” Ana Ruiz said."
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        let files = vec![
+            ("wide.txt".to_string(), decode(&utf16, MAX_FILE_BYTES)),
+            (
+                "picture.png".to_string(),
+                decode(b"\x89PNG\r\n\x1a\n", MAX_FILE_BYTES),
+            ),
+            ("blank.txt".to_string(), decode(b"", MAX_FILE_BYTES)),
+            (
+                "old.txt".to_string(),
+                decode(b"Port deal\n\x93Oui,\x94 said Ana Ruiz.", MAX_FILE_BYTES),
+            ),
+        ];
+        let c = update(&mut s, Msg::AddFiles(files));
+        assert!(c.reports && c.own);
+        let names: Vec<&str> = s.own.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(names, ["wide.txt", "old.txt"]);
+        assert!(s.own[0].text.starts_with("Port deal signed\n“We agree,”"));
+        assert!(s.own[1].text.contains("“Oui,”"));
+        let notice = s.notice.clone().unwrap();
+        for part in [
+            "Not added: picture.png: a PNG image file, not text",
+            "blank.txt: the file is empty",
+            "Converted: wide.txt: read as UTF-16",
+            "old.txt: not UTF-8: read as Latin-1",
+        ] {
+            assert!(notice.contains(part), "{part} in {notice}");
+        }
     }
 
     #[test]
