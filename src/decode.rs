@@ -187,13 +187,20 @@ pub fn decode(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeError> {
             },
         }
     };
-    if decoded.text.trim().is_empty() {
+    if is_blank(&decoded.text) {
         return Err(DecodeError::Blank);
     }
     if looks_binary(decoded.text.as_bytes()) {
         return Err(DecodeError::Binary(None));
     }
     Ok(decoded)
+}
+
+/// Nothing to read: only whitespace and invisible format characters (byte-order marks,
+/// bidirectional marks, zero-width spaces).
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || crate::tokens::is_invisible(c))
 }
 
 /// UTF-16 units to a string; an odd trailing byte or an unpaired surrogate is an error.
@@ -292,6 +299,9 @@ mod tests {
         assert_eq!(decode(b"", MB), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\r\n\t ", MB), Err(DecodeError::Blank));
         assert_eq!(decode(b"\xEF\xBB\xBF  ", MB), Err(DecodeError::Blank));
+        // A second byte-order mark after the first (found by fuzzing) is nothing to read either.
+        assert_eq!(decode(b"\xFF\xFE\xFF\xFE", MB), Err(DecodeError::Blank));
+        assert_eq!(decode("\u{200b}\u{200f} ".as_bytes(), MB), Err(DecodeError::Blank));
         assert_eq!(
             decode(&[b'a'; 11], 10),
             Err(DecodeError::TooLarge {

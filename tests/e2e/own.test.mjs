@@ -57,7 +57,9 @@ after(async () => {
 });
 
 async function open(url) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // bypassCSP: axe-core is injected as an inline script, which the page's CSP forbids (the CSP
+  // itself is tested in hostile.test.mjs).
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
