@@ -46,6 +46,8 @@ struct Unit {
     words: Vec<Word>,
     keys: Vec<u32>,
     person: Option<usize>,
+    /// The quotation stands as a full sentence (not a partial one inside the reporter's).
+    full: bool,
     /// The quotation is a partial one of a single word (`"malarkey"`), or of a few words with
     /// one content word (`"has to end"`).
     one_word: bool,
@@ -77,6 +79,7 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                     words: ws,
                     keys,
                     person,
+                    full: q.kind == QuoteKind::Full,
                     one_word: one_word && (n_words == 1 || keys_len == 1),
                 });
             }
@@ -124,6 +127,65 @@ fn same_words(a: &[Word], b: &[Word]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.lower == y.lower)
 }
 
+/// How closely two quoted sentences match: the share of the shorter one's content words in the
+/// longer one, then the Dice coefficient.
+fn closeness(a: &Unit, b: &Unit) -> (f32, f32) {
+    let n = shared(&a.keys, &b.keys) as f32;
+    let (la, lb) = (a.keys.len(), b.keys.len());
+    (
+        n / la.min(lb).max(1) as f32,
+        2.0 * n / (la + lb).max(1) as f32,
+    )
+}
+
+/// Whether two clusters may join without holding two different utterances of one report: two
+/// sentences of different quotations of one report stay in one group only when one repeats the
+/// other, a partial one nearly all of whose words are in a full one or two full ones with the
+/// same words (a report that quotes "I went way too far." and later "I went too far." quotes two
+/// remarks). Consecutive quotations of one speaker may be parts of one remark, two partial
+/// quotations fragments of one sentence; one-word ones are judged apart.
+fn consistent(units: &[Unit], a: &[usize], b: &[usize]) -> bool {
+    a.iter().all(|&x| {
+        b.iter().all(|&y| {
+            let (u, v) = (&units[x], &units[y]);
+            if u.report != v.report || u.quote == v.quote || u.one_word || v.one_word {
+                return true;
+            }
+            // `"A," she said. "B."`: one remark quoted in two parts.
+            if u.quote.abs_diff(v.quote) == 1 && u.person.is_some() && u.person == v.person {
+                return true;
+            }
+            if u.full && v.full {
+                return same_words(&u.words, &v.words);
+            }
+            match (u.full, v.full) {
+                (false, false) => true,
+                (true, _) => repeated(v, u),
+                (false, true) => repeated(u, v),
+            }
+        })
+    })
+}
+
+/// Whether a partial quotation repeats words of a full one of its report: nearly all its words,
+/// small ones too, are in the full one (a writer repeats a quotation word for word).
+fn repeated(part: &Unit, full: &Unit) -> bool {
+    let found = part
+        .words
+        .iter()
+        .filter(|w| full.words.iter().any(|x| x.lower == w.lower))
+        .count();
+    found * 5 >= part.words.len() * 4
+}
+
+/// Whether `part`'s words stand in `whole` one after the other.
+fn has_phrase(whole: &[Word], part: &[Word]) -> bool {
+    !part.is_empty()
+        && whole
+            .windows(part.len())
+            .any(|win| win.iter().zip(part).all(|(x, y)| x.lower == y.lower))
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -149,31 +211,64 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
         units[i].report != units[j].report
     });
     let mut parent: Vec<usize> = (0..units.len()).collect();
-    let union = |parent: &mut Vec<usize>, i: usize, j: usize| {
-        let (a, b) = (find(parent, i), find(parent, j));
-        if a != b {
-            parent[b.max(a)] = a.min(b);
-        }
-    };
+    let mut members: Vec<Vec<usize>> = (0..units.len()).map(|i| vec![i]).collect();
     // Links of a one-word quotation are taken last, and only when they all lead to one
-    // utterance: "ridiculous" said of two different remarks joins neither.
+    // utterance, or those that have its words in its order do: "ridiculous" said of two
+    // different remarks joins neither.
     let mut one_word_links: Vec<(usize, usize)> = Vec::new();
+    let mut links: Vec<(f32, f32, usize, usize)> = Vec::new();
     for (i, j) in cands {
         if same_utterance(&units[i], &units[j]) {
             if units[i].one_word || units[j].one_word {
                 let (w, other) = if units[i].one_word { (i, j) } else { (j, i) };
                 one_word_links.push((w, other));
             } else {
-                union(&mut parent, i, j);
+                let (containment, dice) = closeness(&units[i], &units[j]);
+                links.push((containment, dice, i, j));
             }
         }
     }
+    // The closest renderings meet first; a link that would put two different utterances of
+    // one report into one group is dropped (`"I went way too far."` and, later, `"I went too
+    // far."`: each joins the other reports' rendering closest to it).
+    links.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then((a.2, a.3).cmp(&(b.2, b.3)))
+    });
+    for &(_, _, i, j) in &links {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a == b || !consistent(&units, &members[a], &members[b]) {
+            continue;
+        }
+        let (root, other) = (a.min(b), a.max(b));
+        parent[other] = root;
+        let moved = std::mem::take(&mut members[other]);
+        members[root].extend(moved);
+    }
+    let union = |parent: &mut Vec<usize>, i: usize, j: usize| {
+        let (a, b) = (find(parent, i), find(parent, j));
+        if a != b {
+            parent[b.max(a)] = a.min(b);
+        }
+    };
     one_word_links.sort_unstable();
     for chunk in one_word_links.chunk_by(|a, b| a.0 == b.0) {
         let w = chunk[0].0;
         let mut roots: Vec<usize> = chunk.iter().map(|&(_, o)| find(&mut parent, o)).collect();
         roots.sort_unstable();
         roots.dedup();
+        if roots.len() > 1 {
+            // Of several, the utterances that have its words in its order ("has to end" in
+            // "and it has to end", not in "will be ended").
+            roots = chunk
+                .iter()
+                .filter(|&&(_, o)| has_phrase(&units[o].words, &units[w].words))
+                .map(|&(_, o)| find(&mut parent, o))
+                .collect();
+            roots.sort_unstable();
+            roots.dedup();
+        }
         if roots.len() == 1 {
             union(&mut parent, w, roots[0]);
         }
