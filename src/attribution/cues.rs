@@ -280,6 +280,15 @@ impl<'a> Ctx<'a> {
         }
         let np = self.np_fwd(i, hi).or_else(|| self.generic_np_fwd(i, hi))?;
         let mut j = np.end;
+        // Two names joined by `and` ("Mayor Ana Ruiz and Councillor Tom Lee said"): the first
+        // speaks for both.
+        if np.kind == NpKind::Name && self.lw(j) == "and" {
+            if let Some(second) = self.np_fwd(j + 1, hi).filter(|n| n.kind == NpKind::Name) {
+                if self.verb(self.skip_adverbs(second.end, hi)).is_some() {
+                    j = second.end;
+                }
+            }
+        }
         // A parenthesis or an apposition between the name and the verb.
         if self.is_punct(j, '(') {
             j = (j..hi.min(j + 12))

@@ -325,6 +325,22 @@ impl<'a> Ctx<'a> {
                 let near = |tok: usize| self.toks[tok].span.start + 3000 >= start;
                 let subj_before = &subjects[..subjects.partition_point(|&(tok, _)| tok < np.start)];
                 let names_before = &names[..names.partition_point(|(n, _)| n.start < np.start)];
+                // "A and B said …. They vowed …": the pair, which the first of them stands for
+                // (as in the attribution of the pair's own words).
+                if p == "they" {
+                    if let Some(&(tok, _)) = subj_before.last().filter(|&&(tok, _)| near(tok)) {
+                        if tok >= 2 && self.lw(tok - 1) == "and" {
+                            let first = names_before
+                                .iter()
+                                .rev()
+                                .take(4)
+                                .find(|(n, _)| n.end == tok - 1);
+                            if let Some(&(_, e)) = first {
+                                return Some(e);
+                            }
+                        }
+                    }
+                }
                 let by_subject = subj_before
                     .iter()
                     .rev()
