@@ -23,6 +23,9 @@ pub const SAME_SPEAKER_MIN_SHARED: usize = 2;
 pub const SAME_SPEAKER_FULL_SHARED: usize = 3;
 /// …and this share of the shorter one's content words is in the longer one.
 pub const SAME_SPEAKER_MIN_CONTAINMENT: f32 = 0.5;
+/// …or this many words in a row are the same, small ones too (`"we did not need to rush this"`
+/// in two longer sentences that go on differently).
+pub const SAME_SPEAKER_MIN_RUN: usize = 6;
 /// When a speaker is unknown on either side: more shared words and a closer match.
 pub const UNKNOWN_MIN_SHARED: usize = 3;
 pub const UNKNOWN_MIN_CONTAINMENT: f32 = 0.6;
@@ -61,6 +64,12 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                 continue;
             }
             let person = ctx.people.of(r, q.speaker);
+            // "both Ann Lee and Tom Reyes called it …": the quotation is the words of both.
+            let partner = q
+                .speaker_mention
+                .and_then(|m| partner(text, a, m, q.speaker))
+                .and_then(|s| ctx.people.of(r, Some(s)))
+                .filter(|&p| Some(p) != person);
             // A partial quotation of one word, or of up to three with one content word ("has
             // to end").
             let n_words = q.inner.as_str(text).split_whitespace().count();
@@ -72,7 +81,7 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                 if keys.is_empty() {
                     continue;
                 }
-                out.push(Unit {
+                let unit = Unit {
                     report: r,
                     quote: qi,
                     span,
@@ -81,11 +90,57 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                     person,
                     full: q.kind == QuoteKind::Full,
                     one_word: one_word && (n_words == 1 || keys_len == 1),
-                });
+                };
+                if partner.is_some() {
+                    out.push(Unit {
+                        person: partner,
+                        words: unit.words.clone(),
+                        keys: unit.keys.clone(),
+                        ..unit
+                    });
+                }
+                out.push(unit);
             }
         }
     }
     out
+}
+
+/// The other speaker of a quotation whose speaker is named together with another one by `and`
+/// (`both Ann Lee and Reyes called it`, `Reyes and Ann Lee said`): a speaker of the report
+/// whose name ends with the word on the other side of `and`, when exactly one does.
+fn partner(
+    text: &str,
+    a: &crate::Analysis,
+    mention: Span,
+    speaker: Option<usize>,
+) -> Option<usize> {
+    let before = text.get(..mention.start)?.trim_end();
+    let after = text.get(mention.end..)?.trim_start();
+    let other = if let Some(rest) = before.strip_suffix(" and") {
+        rest.split_whitespace().next_back()
+    } else if let Some(rest) = after.strip_prefix("and ") {
+        // The name runs to its last capitalised word.
+        rest.split_whitespace()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .last()
+    } else {
+        None
+    }?;
+    let other = other
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("’s")
+        .trim_end_matches("'s");
+    if !other.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut found = a.speakers.iter().enumerate().filter(|&(i, sp)| {
+        Some(i) != speaker
+            && !sp.organisation
+            && sp.name.split_whitespace().next_back() == Some(other)
+    });
+    let (i, _) = found.next()?;
+    found.next().is_none().then_some(i)
 }
 
 /// Whether two quoted sentences render the same utterance.
@@ -93,7 +148,8 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
 /// Shared content words decide, never a single one: with the same speaker, two shared words
 /// suffice only when the shorter sentence has no more than two (`"act of hate"` in `"an act of
 /// terror and an act of hate"`), otherwise three; a one-word partial quotation (`"malarkey"`)
-/// joins a longer one of its speaker that has the word. When a speaker is unknown on one side,
+/// joins a longer one of its speaker that has the word; six words in a row in both make one
+/// utterance whatever follows. When a speaker is unknown on one side,
 /// the words must match more closely, or be the same words (`"without merit"` in both). Two
 /// different named speakers need near-identical words (and then the comparison reports the
 /// disagreement).
@@ -106,9 +162,18 @@ fn same_utterance(a: &Unit, b: &Unit) -> bool {
     match (a.person, b.person) {
         (Some(x), Some(y)) if x == y => {
             let one_word = (a.one_word || b.one_word) && n == 1 && min == 1;
+            // A short partial quotation (up to three content words), copied from the
+            // remark, has a few of its words in a row in the other sentence: "act of hate" is
+            // in "an act of terror and an act of hate", not in "the act of hatred and terror".
+            let short = if la <= lb { a } else { b };
+            let in_order = min > SAME_SPEAKER_FULL_SHARED
+                || short.full
+                || common_run(&a.words, &b.words) >= short.words.len().min(3);
             one_word
                 || n >= SAME_SPEAKER_MIN_SHARED.max(min.min(SAME_SPEAKER_FULL_SHARED))
                     && containment >= SAME_SPEAKER_MIN_CONTAINMENT
+                    && in_order
+                || n >= 1 && common_run(&a.words, &b.words) >= SAME_SPEAKER_MIN_RUN
         }
         (Some(_), Some(_)) => {
             n >= OTHER_MIN_SHARED && containment >= OTHER_MIN_CONTAINMENT && dice >= OTHER_MIN_DICE
@@ -184,6 +249,21 @@ fn has_phrase(whole: &[Word], part: &[Word]) -> bool {
         && whole
             .windows(part.len())
             .any(|win| win.iter().zip(part).all(|(x, y)| x.lower == y.lower))
+}
+
+/// The length of the longest run of the same words in both.
+fn common_run(a: &[Word], b: &[Word]) -> usize {
+    let mut best = 0;
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x.lower == y.lower { prev[j] + 1 } else { 0 };
+            best = best.max(cur[j + 1]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -369,6 +449,8 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
                 .filter(|u| u.report == r)
                 .collect();
             us.sort_by_key(|u| u.span.start);
+            // A quotation of two speakers has a unit for each.
+            us.dedup_by_key(|u| u.span);
             let words: Vec<&Word> = us.iter().flat_map(|u| u.words.iter()).collect();
             let mut keys: Vec<u32> = us.iter().flat_map(|u| u.keys.iter().copied()).collect();
             keys.sort_unstable();
