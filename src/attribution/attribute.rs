@@ -55,6 +55,47 @@ impl<'a> Ctx<'a> {
             }
         }
 
+        // 1b. The quotation is what a named person's view or statement holds: "agrees with
+        // Lee's view that the plan is "…"" (no other reporting verb after the `that`).
+        for k in before_start..t {
+            if !VIEW_NOUNS.contains(&self.lw(k)) || self.lw(k + 1) != "that" || k == 0 {
+                continue;
+            }
+            // "Lee's view", "Reyes' view" (the apostrophe may stand alone).
+            let mut p = k;
+            if p > before_start && matches!(self.toks[p - 1].kind, Kind::Punct('\'' | '’')) {
+                p -= 1;
+            }
+            let owner = self
+                .np_back(p, sa)
+                .filter(|n| n.kind == NpKind::Name && (p < k || self.possessive(n.end - 1)))
+                .or_else(|| {
+                    // "Calder's" ends the name it belongs to.
+                    let last = p - 1;
+                    (p == k && self.is_cap(last) && self.possessive(last)).then(|| {
+                        let mut start = last;
+                        while start > sa && self.name_word(start - 1) {
+                            start -= 1;
+                        }
+                        Np {
+                            start,
+                            end: p,
+                            kind: NpKind::Name,
+                        }
+                    })
+                });
+            let verb_between = (k + 2..t).any(|v| self.verb(v).is_some());
+            if let (Some(np), false) = (owner, verb_between) {
+                return Attribution {
+                    mention: Some(np),
+                    cue: Some((k, k + 1)),
+                    partial,
+                    rule: Some(AttributionRule::ViewOf),
+                    ..Attribution::default()
+                };
+            }
+        }
+
         // 2. A reporting verb before it in the sentence: the first speech verb (the main
         // clause: `Trump said … that Clinton once described it as "…"`), then the nearest
         // framing verb (`Gingrich dismissed Estonia as "…"`).
@@ -426,3 +467,16 @@ impl<'a> Ctx<'a> {
         done.into_iter().map(Option::unwrap_or_default).collect()
     }
 }
+
+/// Nouns whose `that` clause gives someone's words or view ("Lee's view that …").
+const VIEW_NOUNS: &[&str] = &[
+    "view",
+    "opinion",
+    "statement",
+    "assertion",
+    "argument",
+    "contention",
+    "assessment",
+    "position",
+    "belief",
+];

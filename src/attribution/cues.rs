@@ -75,9 +75,21 @@ impl<'a> Ctx<'a> {
                         return Some(np);
                     }
                 }
-                // An apposition describing the subject: the subject stands before it.
+                // An apposition describing the subject: the subject stands before it. A
+                // description before a name is described by it: "Another senator, Sen. Ana
+                // Ruiz of Ohio, said" is Ana Ruiz.
                 let before = self.skip_back_adverbials(q, lo);
                 if let Some(np) = self.np_back(before, lo) {
+                    let described =
+                        np.kind == NpKind::Description || self.has(np.start, flag::DETERMINER);
+                    if described && np.end == q {
+                        if let Some(n) = self
+                            .np_fwd(seg_start, p)
+                            .filter(|n| n.kind == NpKind::Name && self.name_part(*n).is_some())
+                        {
+                            return Some(n);
+                        }
+                    }
                     return Some(np);
                 }
                 k = q;
