@@ -82,12 +82,35 @@ impl<'a> Ctx<'a> {
                 if let Some(np) = self.np_back(before, lo) {
                     let described =
                         np.kind == NpKind::Description || self.has(np.start, flag::DETERMINER);
-                    if described && np.end == q {
+                    let named_segment =
+                        self.is_cap(seg_start) && !self.has(seg_start, flag::DETERMINER);
+                    if described && np.end == q && named_segment {
                         if let Some(n) = self
                             .np_fwd(seg_start, p)
                             .filter(|n| n.kind == NpKind::Name && self.name_part(*n).is_some())
                         {
                             return Some(n);
+                        }
+                    }
+                    // A chain of appositions ("Ana Ruiz, the head of the union, a trade group,
+                    // said"): the person named first.
+                    let person = np.kind == NpKind::Name
+                        && self.name_part(np).is_some()
+                        && !self.org_head(np.end - 1)
+                        && !self.has(np.start, flag::DETERMINER);
+                    if !person {
+                        let q2 = (lo..np.start).rev().take(25).find(|&c| self.is_delim(c));
+                        if let Some(q2) = q2.filter(|&c| self.has(c + 1, flag::DETERMINER)) {
+                            let first =
+                                self.np_back(self.skip_back_adverbials(q2, lo), lo)
+                                    .filter(|n| {
+                                        n.kind == NpKind::Name
+                                            && self.name_part(*n).is_some()
+                                            && !self.org_head(n.end - 1)
+                                    });
+                            if let Some(first) = first {
+                                return Some(first);
+                            }
                         }
                     }
                     return Some(np);
