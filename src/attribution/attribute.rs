@@ -108,6 +108,40 @@ impl<'a> Ctx<'a> {
         } else {
             Box::new(before_start..t)
         };
+        // A reporting verb right before the quotation, with only small words between ("as Ann
+        // went on about "…"", "Ann told them "…""), introduces it, whatever the main clause.
+        let near_from = t.saturating_sub(4).max(before_start);
+        for v in (near_from..t).rev() {
+            let small = (v + 1..t).all(|k| {
+                self.in_list(
+                    k,
+                    &[
+                        "about", "on", "that", "of", "as", "it", "them", "him", "her", "us", "me",
+                        "to", "with", "out",
+                    ],
+                )
+            });
+            if !small {
+                continue;
+            }
+            if let Some(class) = self.verb(v).map(|x| x.class) {
+                // (Not a participle after a description: "the native nicknamed "…"".)
+                let st = self.statement_at(v, sa, t).filter(|st| {
+                    st.np.end <= t
+                        && (class == VerbClass::Speech || st.np.kind != NpKind::Description)
+                });
+                if let Some(st) = st {
+                    return found(
+                        st,
+                        if class == VerbClass::Speech {
+                            AttributionRule::SpeechVerbBefore
+                        } else {
+                            AttributionRule::FrameVerbBefore
+                        },
+                    );
+                }
+            }
+        }
         for v in order {
             if let Some(st) = self.according_to(v, t) {
                 return found(st, AttributionRule::AccordingTo);
