@@ -46,7 +46,16 @@ impl<'a> Ctx<'a> {
         {
             i += 1;
         }
-        if punct_end || comma_after {
+        // Quoted words that end their sentence inside the reporter's own ("South Korea accused
+        // him of "fanatic recklessness." Its president said …") take the verb before them; the
+        // cue after them belongs to the next sentence.
+        let ends_own_sentence = partial
+            && inner_end.ends_with(['.', '?', '!'])
+            && (before_start..t).any(|v| {
+                self.verb(v).is_some()
+                    && self.statement_at(v, sa, t).is_some_and(|st| st.np.end <= t)
+            });
+        if (punct_end || comma_after) && !ends_own_sentence {
             if let Some(st) = self.cue_at(i, after_end) {
                 return Attribution {
                     direct: true,
@@ -147,7 +156,14 @@ impl<'a> Ctx<'a> {
                 return found(st, AttributionRule::AccordingTo);
             }
             if self.verb(v).is_some_and(|x| x.class == VerbClass::Speech) {
-                if let Some(st) = self.statement_at(v, sa, t).filter(|st| st.np.end <= t) {
+                // "After saying "…," she left": the subject comes after the quotation.
+                let opening = self.lw(v).ends_with("ing") && (v == sa || v == sa + 1);
+                let st = if opening {
+                    self.statement_at(v, sa, sb)
+                } else {
+                    self.statement_at(v, sa, t).filter(|st| st.np.end <= t)
+                };
+                if let Some(st) = st {
                     return found(st, AttributionRule::SpeechVerbBefore);
                 }
             }

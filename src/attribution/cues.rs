@@ -188,7 +188,30 @@ impl<'a> Ctx<'a> {
                 {
                     return stmt(np, v + 1);
                 }
-                return self.clause_subject(lo, v).and_then(|np| stmt(np, v + 1));
+                if let Some(np) = self.clause_subject(lo, v) {
+                    return stmt(np, v + 1);
+                }
+                // "After saying …, she left": an opening participle clause takes the subject of
+                // the main clause after it (past its comma or the quotation it ends with).
+                let opens = v == lo
+                    || v == lo + 1
+                        && self.in_list(lo, &["after", "before", "while", "since", "when"]);
+                if opens {
+                    let end = (v + 1..hi.min(v + 40)).find(|&c| {
+                        self.is_punct(c, ',')
+                            || matches!(self.toks[c].kind, Kind::Quote(_))
+                                && self.toks[c]
+                                    .span
+                                    .as_str(self.text)
+                                    .trim_end_matches(|ch: char| "\"”’'".contains(ch))
+                                    .ends_with(',')
+                    })?;
+                    return self
+                        .np_fwd(end + 1, hi)
+                        .filter(|n| n.kind != NpKind::Description)
+                        .and_then(|np| stmt(np, v + 1));
+                }
+                return None;
             }
         }
         // Passive: "This was confirmed by Steve Witkoff" (the agent speaks), or no speaker.
