@@ -47,6 +47,10 @@ struct Unit {
     quote: usize,
     span: Span,
     words: Vec<Word>,
+    /// The words' lower-case forms as numbers (one per distinct form), for runs of words.
+    ids: Vec<u32>,
+    /// Hashes of its runs of `SAME_SPEAKER_MIN_RUN` words, sorted.
+    grams: Vec<u64>,
     keys: Vec<u32>,
     person: Option<usize>,
     /// The quotation stands as a full sentence (not a partial one inside the reporter's).
@@ -58,6 +62,7 @@ struct Unit {
 
 fn units(ctx: &mut Ctx) -> Vec<Unit> {
     let mut out = Vec::new();
+    let mut forms: rustc_hash::FxHashMap<String, u32> = Default::default();
     for (r, (text, a)) in ctx.reports.iter().enumerate() {
         for (qi, q) in a.quotes.iter().enumerate() {
             if q.kind == QuoteKind::Scare {
@@ -81,11 +86,25 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                 if keys.is_empty() {
                     continue;
                 }
+                let ids: Vec<u32> = ws
+                    .iter()
+                    .map(|w| match forms.get(&w.lower) {
+                        Some(&id) => id,
+                        None => {
+                            let id = forms.len() as u32;
+                            forms.insert(w.lower.clone(), id);
+                            id
+                        }
+                    })
+                    .collect();
+                let grams = grams(&ids);
                 let unit = Unit {
                     report: r,
                     quote: qi,
                     span,
                     words: ws,
+                    ids,
+                    grams,
                     keys,
                     person,
                     full: q.kind == QuoteKind::Full,
@@ -95,6 +114,8 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                     out.push(Unit {
                         person: partner,
                         words: unit.words.clone(),
+                        ids: unit.ids.clone(),
+                        grams: unit.grams.clone(),
                         keys: unit.keys.clone(),
                         ..unit
                     });
@@ -168,12 +189,12 @@ fn same_utterance(a: &Unit, b: &Unit) -> bool {
             let short = if la <= lb { a } else { b };
             let in_order = min > SAME_SPEAKER_FULL_SHARED
                 || short.full
-                || common_run(&a.words, &b.words) >= short.words.len().min(3);
+                || common_run(&a.ids, &b.ids) >= short.words.len().min(3);
             one_word
                 || n >= SAME_SPEAKER_MIN_SHARED.max(min.min(SAME_SPEAKER_FULL_SHARED))
                     && containment >= SAME_SPEAKER_MIN_CONTAINMENT
                     && in_order
-                || n >= 1 && common_run(&a.words, &b.words) >= SAME_SPEAKER_MIN_RUN
+                || n >= 1 && shared_gram(&a.grams, &b.grams)
         }
         (Some(_), Some(_)) => {
             n >= OTHER_MIN_SHARED && containment >= OTHER_MIN_CONTAINMENT && dice >= OTHER_MIN_DICE
@@ -210,60 +231,107 @@ fn closeness(a: &Unit, b: &Unit) -> (f32, f32) {
 /// remarks). Consecutive quotations of one speaker may be parts of one remark, two partial
 /// quotations fragments of one sentence; one-word ones are judged apart.
 fn consistent(units: &[Unit], a: &[usize], b: &[usize]) -> bool {
-    a.iter().all(|&x| {
-        b.iter().all(|&y| {
-            let (u, v) = (&units[x], &units[y]);
-            if u.report != v.report || u.quote == v.quote || u.one_word || v.one_word {
-                return true;
+    // Only units of one report can clash: pair them up by report.
+    let by_report = |c: &[usize]| {
+        let mut v: Vec<(usize, usize)> = c.iter().map(|&u| (units[u].report, u)).collect();
+        v.sort_unstable();
+        v
+    };
+    let (ra, rb) = (by_report(a), by_report(b));
+    let (mut i, mut j) = (0, 0);
+    while i < ra.len() && j < rb.len() {
+        match ra[i].0.cmp(&rb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let r = ra[i].0;
+                let j0 = j;
+                while i < ra.len() && ra[i].0 == r {
+                    j = j0;
+                    while j < rb.len() && rb[j].0 == r {
+                        if !compatible(&units[ra[i].1], &units[rb[j].1]) {
+                            return false;
+                        }
+                        j += 1;
+                    }
+                    i += 1;
+                }
             }
-            // `"A," she said. "B."`: one remark quoted in two parts.
-            if u.quote.abs_diff(v.quote) == 1 && u.person.is_some() && u.person == v.person {
-                return true;
-            }
-            if u.full && v.full {
-                return same_words(&u.words, &v.words);
-            }
-            match (u.full, v.full) {
-                (false, false) => true,
-                (true, _) => repeated(v, u),
-                (false, true) => repeated(u, v),
-            }
-        })
-    })
+        }
+    }
+    true
+}
+
+/// Whether two units of one report may stand in one group (see `consistent`).
+fn compatible(u: &Unit, v: &Unit) -> bool {
+    if u.quote == v.quote || u.one_word || v.one_word {
+        return true;
+    }
+    // `"A," she said. "B."`: one remark quoted in two parts.
+    if u.quote.abs_diff(v.quote) == 1 && u.person.is_some() && u.person == v.person {
+        return true;
+    }
+    match (u.full, v.full) {
+        (true, true) => u.ids == v.ids,
+        (false, false) => true,
+        (true, false) => repeated(v, u),
+        (false, true) => repeated(u, v),
+    }
 }
 
 /// Whether a partial quotation repeats words of a full one of its report: nearly all its words,
 /// small ones too, are in the full one (a writer repeats a quotation word for word).
 fn repeated(part: &Unit, full: &Unit) -> bool {
-    let found = part
-        .words
-        .iter()
-        .filter(|w| full.words.iter().any(|x| x.lower == w.lower))
-        .count();
-    found * 5 >= part.words.len() * 4
+    let found = part.ids.iter().filter(|w| full.ids.contains(w)).count();
+    found * 5 >= part.ids.len() * 4
 }
 
 /// Whether `part`'s words stand in `whole` one after the other.
-fn has_phrase(whole: &[Word], part: &[Word]) -> bool {
-    !part.is_empty()
-        && whole
-            .windows(part.len())
-            .any(|win| win.iter().zip(part).all(|(x, y)| x.lower == y.lower))
+fn has_phrase(whole: &[u32], part: &[u32]) -> bool {
+    !part.is_empty() && whole.windows(part.len()).any(|win| win == part)
+}
+
+/// The hashed runs of `SAME_SPEAKER_MIN_RUN` words of a sentence, sorted.
+fn grams(ids: &[u32]) -> Vec<u64> {
+    let mut out: Vec<u64> = ids
+        .windows(SAME_SPEAKER_MIN_RUN)
+        .map(|w| {
+            w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
+                (h ^ x as u64).wrapping_mul(0x0100_0000_01b3)
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether two sorted lists share an element.
+fn shared_gram(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// The length of the longest run of the same words in both.
-fn common_run(a: &[Word], b: &[Word]) -> usize {
+fn common_run(a: &[u32], b: &[u32]) -> usize {
     let mut best = 0;
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
+    let mut prev = vec![0u16; b.len() + 1];
+    let mut cur = vec![0u16; b.len() + 1];
     for x in a {
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x.lower == y.lower { prev[j] + 1 } else { 0 };
+            cur[j + 1] = if x == y { prev[j].saturating_add(1) } else { 0 };
             best = best.max(cur[j + 1]);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    best
+    best as usize
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -316,9 +384,15 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
             .then(b.1.total_cmp(&a.1))
             .then((a.2, a.3).cmp(&(b.2, b.3)))
     });
+    // Clusters found apart stay apart (a cluster only grows): each pair is judged once.
+    let mut apart: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     for &(_, _, i, j) in &links {
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-        if a == b || !consistent(&units, &members[a], &members[b]) {
+        if a == b || apart.contains(&(a.min(b), a.max(b))) {
+            continue;
+        }
+        if !consistent(&units, &members[a], &members[b]) {
+            apart.insert((a.min(b), a.max(b)));
             continue;
         }
         let (root, other) = (a.min(b), a.max(b));
@@ -343,7 +417,7 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
             // "and it has to end", not in "will be ended").
             roots = chunk
                 .iter()
-                .filter(|&&(_, o)| has_phrase(&units[o].words, &units[w].words))
+                .filter(|&&(_, o)| has_phrase(&units[o].ids, &units[w].ids))
                 .map(|&(_, o)| find(&mut parent, o))
                 .collect();
             roots.sort_unstable();
