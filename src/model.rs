@@ -86,6 +86,9 @@ pub enum AttributionRule {
     EarlierQuoteInSentence,
     /// A cue later in the sentence after a comma: `"…" for the first time, she said`.
     CueLaterInSentence,
+    /// The owner of a view or statement whose `that` clause holds the quotation: `agrees with
+    /// Lee's view that the plan is "…"`.
+    ViewOf,
     /// A colon introduction without a reporting verb: `The memo's headline: "…"`.
     ColonIntroduction,
     /// Quoted words in a sentence whose subject is a person: `Trump's "beautiful" wall`.
@@ -104,6 +107,7 @@ impl AttributionRule {
             AttributionRule::FrameVerbBefore => "frame_verb_before",
             AttributionRule::EarlierQuoteInSentence => "earlier_quote_in_sentence",
             AttributionRule::CueLaterInSentence => "cue_later_in_sentence",
+            AttributionRule::ViewOf => "view_of",
             AttributionRule::ColonIntroduction => "colon_introduction",
             AttributionRule::SentenceSubject => "sentence_subject",
             AttributionRule::PreviousSentence => "previous_sentence",

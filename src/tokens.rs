@@ -150,11 +150,12 @@ pub fn tokenize(text: &str, quotes: &[Found]) -> Vec<Tok> {
                     let prev = text[..i + off].chars().next_back().unwrap_or(' ');
                     let next = it.peek().map_or(' ', |&(_, n)| n);
                     let number = prev.is_ascii_digit() && next.is_ascii_digit();
+                    // `U.S`, and a party-state tag `D-N.Y`.
                     let initialism = text[start..i + off]
                         .chars()
-                        .all(|x| x.is_alphabetic() || x == '.')
+                        .all(|x| x.is_alphabetic() || x == '.' || x == '-')
                         && text[start..i + off]
-                            .split('.')
+                            .split(['.', '-'])
                             .all(|p| p.chars().count() <= 2)
                         && !next.is_ascii_digit();
                     if !(number || initialism) {

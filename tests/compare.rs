@@ -76,6 +76,94 @@ fn a_quotation_split_in_two_meets_the_whole_one() {
 }
 
 #[test]
+fn two_remarks_of_one_report_with_like_words_stay_apart() {
+    // One report quotes two remarks that share their words ("way too late" early on, "too
+    // late" in the closing apology); each other report's rendering joins the closest one.
+    let a = "Ferry apology\n\"I acted way too late,\" Mayor Ines Calder said on Monday. \"I am sorry for the delay.\"\nLater she spoke again. \"I acted too late. I failed the island and I regret it.\"";
+    let b = "Island\n\"I acted way too late,\" Calder told the council.";
+    let c = "Mayor sorry\n\"I acted too late and I regret it,\" said Ines Calder.";
+    let cmp = run(&[a, b, c]);
+    let groups: Vec<Vec<(usize, Vec<usize>)>> = cmp
+        .quote_groups
+        .iter()
+        .map(|g| {
+            g.members
+                .iter()
+                .map(|m| (m.report, m.quotes.clone()))
+                .collect()
+        })
+        .collect();
+    assert!(
+        groups.contains(&vec![(0, vec![0]), (1, vec![0])]),
+        "{groups:?}"
+    );
+    assert!(
+        groups.contains(&vec![(0, vec![2]), (2, vec![0])]),
+        "{groups:?}"
+    );
+    assert_eq!(groups.len(), 2, "{groups:?}");
+}
+
+#[test]
+fn a_short_partial_quotation_joins_the_remark_with_its_words_in_order() {
+    // "has to stop" could be either remark by its content word; only one has its words in order.
+    let a = "Fees\nMayor Ines Calder said the fees would be stopped one way or another. \"They will be stopped within the year,\" she said.\n\"It is absurd. And it has to stop,\" Calder told the council.";
+    let b = "Council\nCalder called the fees \"absurd\" and said the practice \"has to stop.\"";
+    let cmp = run(&[a, b]);
+    let groups: Vec<Vec<(usize, Vec<usize>)>> = cmp
+        .quote_groups
+        .iter()
+        .map(|g| {
+            g.members
+                .iter()
+                .map(|m| (m.report, m.quotes.clone()))
+                .collect()
+        })
+        .collect();
+    assert!(
+        groups
+            .iter()
+            .any(|g| g.contains(&(0, vec![1])) && g.iter().any(|(r, q)| *r == 1 && q.contains(&1))),
+        "{groups:?}"
+    );
+    assert!(
+        !groups.iter().any(|g| g.contains(&(0, vec![0]))),
+        "{groups:?}"
+    );
+}
+
+#[test]
+fn six_words_in_a_row_of_one_speaker_are_one_utterance() {
+    let a = "Road\n\"We could fix the road over a few years ― we did not need to rush this,\" Mayor Ines Calder said.";
+    let b = "Repairs\n\"We did not need to rush this, but we would rather finish it much sooner,\" Calder said.";
+    let cmp = run(&[a, b]);
+    assert_eq!(cmp.quote_groups.len(), 1, "{:#?}", cmp.quote_groups);
+}
+
+#[test]
+fn words_given_to_two_speakers_joined_by_and_meet_each_one() {
+    let a = "Storm\nMayor Ines Calder said the town would rebuild. Governor Tom Reyes said the state would pay.\nBoth Calder and Reyes called the storm an \"act of nature\" on Monday.";
+    let b = "Rebuilding\n\"It was an act of nature and a test of will,\" Mayor Ines Calder said.";
+    let c = "Aid\n\"It was an act of nature,\" Governor Tom Reyes said.";
+    let cmp = run(&[a, b, c]);
+    let with = |r: usize| {
+        cmp.quote_groups.iter().any(|g| {
+            g.members.iter().any(|m| m.report == 0) && g.members.iter().any(|m| m.report == r)
+        })
+    };
+    assert!(with(1) && with(2), "{:#?}", cmp.quote_groups);
+}
+
+#[test]
+fn a_short_partial_quotation_needs_its_words_in_order() {
+    // "act of cruelty" is not the proclamation's "the act of hatred and cruelty".
+    let a = "Fire\nMayor Ines Calder called the fire an \"act of cruelty\" on Monday.";
+    let b = "Flags\nMayor Ines Calder said the flags honour \"the victims of the act of hatred and cruelty on Sunday.\"";
+    let cmp = run(&[a, b]);
+    assert!(cmp.quote_groups.is_empty(), "{:#?}", cmp.quote_groups);
+}
+
+#[test]
 fn a_quotation_links_to_its_paraphrase() {
     let a = "Bridge\n\"The old bridge over the river will reopen to traffic in May after repairs,\" said Karl Weiss.";
     let b = "Traffic\nKarl Weiss said the old bridge over the river would reopen to traffic in May.\n\"Repairs are going well,\" Weiss said.\n\"The bridge reopens in May after repairs,\" Weiss added.";

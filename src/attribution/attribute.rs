@@ -46,11 +46,61 @@ impl<'a> Ctx<'a> {
         {
             i += 1;
         }
-        if punct_end || comma_after {
+        // Quoted words that end their sentence inside the reporter's own ("South Korea accused
+        // him of "fanatic recklessness." Its president said …") take the verb before them; the
+        // cue after them belongs to the next sentence.
+        let ends_own_sentence = partial
+            && inner_end.ends_with(['.', '?', '!'])
+            && (before_start..t).any(|v| {
+                self.verb(v).is_some()
+                    && self.statement_at(v, sa, t).is_some_and(|st| st.np.end <= t)
+            });
+        if (punct_end || comma_after) && !ends_own_sentence {
             if let Some(st) = self.cue_at(i, after_end) {
                 return Attribution {
                     direct: true,
                     ..found(st, AttributionRule::CueAfter)
+                };
+            }
+        }
+
+        // 1b. The quotation is what a named person's view or statement holds: "agrees with
+        // Lee's view that the plan is "…"" (no other reporting verb after the `that`).
+        for k in before_start..t {
+            if !VIEW_NOUNS.contains(&self.lw(k)) || self.lw(k + 1) != "that" || k == 0 {
+                continue;
+            }
+            // "Lee's view", "Reyes' view" (the apostrophe may stand alone).
+            let mut p = k;
+            if p > before_start && matches!(self.toks[p - 1].kind, Kind::Punct('\'' | '’')) {
+                p -= 1;
+            }
+            let owner = self
+                .np_back(p, sa)
+                .filter(|n| n.kind == NpKind::Name && (p < k || self.possessive(n.end - 1)))
+                .or_else(|| {
+                    // "Calder's" ends the name it belongs to.
+                    let last = p - 1;
+                    (p == k && self.is_cap(last) && self.possessive(last)).then(|| {
+                        let mut start = last;
+                        while start > sa && self.name_word(start - 1) {
+                            start -= 1;
+                        }
+                        Np {
+                            start,
+                            end: p,
+                            kind: NpKind::Name,
+                        }
+                    })
+                });
+            let verb_between = (k + 2..t).any(|v| self.verb(v).is_some());
+            if let (Some(np), false) = (owner, verb_between) {
+                return Attribution {
+                    mention: Some(np),
+                    cue: Some((k, k + 1)),
+                    partial,
+                    rule: Some(AttributionRule::ViewOf),
+                    ..Attribution::default()
                 };
             }
         }
@@ -67,12 +117,53 @@ impl<'a> Ctx<'a> {
         } else {
             Box::new(before_start..t)
         };
+        // A reporting verb right before the quotation, with only small words between ("as Ann
+        // went on about "…"", "Ann told them "…""), introduces it, whatever the main clause.
+        let near_from = t.saturating_sub(4).max(before_start);
+        for v in (near_from..t).rev() {
+            let small = (v + 1..t).all(|k| {
+                self.in_list(
+                    k,
+                    &[
+                        "about", "on", "that", "of", "as", "it", "them", "him", "her", "us", "me",
+                        "to", "with", "out",
+                    ],
+                )
+            });
+            if !small {
+                continue;
+            }
+            if let Some(class) = self.verb(v).map(|x| x.class) {
+                // (Not a participle after a description: "the native nicknamed "…"".)
+                let st = self.statement_at(v, sa, t).filter(|st| {
+                    st.np.end <= t
+                        && (class == VerbClass::Speech || st.np.kind != NpKind::Description)
+                });
+                if let Some(st) = st {
+                    return found(
+                        st,
+                        if class == VerbClass::Speech {
+                            AttributionRule::SpeechVerbBefore
+                        } else {
+                            AttributionRule::FrameVerbBefore
+                        },
+                    );
+                }
+            }
+        }
         for v in order {
             if let Some(st) = self.according_to(v, t) {
                 return found(st, AttributionRule::AccordingTo);
             }
             if self.verb(v).is_some_and(|x| x.class == VerbClass::Speech) {
-                if let Some(st) = self.statement_at(v, sa, t).filter(|st| st.np.end <= t) {
+                // "After saying "…," she left": the subject comes after the quotation.
+                let opening = self.lw(v).ends_with("ing") && (v == sa || v == sa + 1);
+                let st = if opening {
+                    self.statement_at(v, sa, sb)
+                } else {
+                    self.statement_at(v, sa, t).filter(|st| st.np.end <= t)
+                };
+                if let Some(st) = st {
                     return found(st, AttributionRule::SpeechVerbBefore);
                 }
             }
@@ -426,3 +517,16 @@ impl<'a> Ctx<'a> {
         done.into_iter().map(Option::unwrap_or_default).collect()
     }
 }
+
+/// Nouns whose `that` clause gives someone's words or view ("Lee's view that …").
+const VIEW_NOUNS: &[&str] = &[
+    "view",
+    "opinion",
+    "statement",
+    "assertion",
+    "argument",
+    "contention",
+    "assessment",
+    "position",
+    "belief",
+];

@@ -75,9 +75,44 @@ impl<'a> Ctx<'a> {
                         return Some(np);
                     }
                 }
-                // An apposition describing the subject: the subject stands before it.
+                // An apposition describing the subject: the subject stands before it. A
+                // description before a name is described by it: "Another senator, Sen. Ana
+                // Ruiz of Ohio, said" is Ana Ruiz.
                 let before = self.skip_back_adverbials(q, lo);
                 if let Some(np) = self.np_back(before, lo) {
+                    let described =
+                        np.kind == NpKind::Description || self.has(np.start, flag::DETERMINER);
+                    let named_segment =
+                        self.is_cap(seg_start) && !self.has(seg_start, flag::DETERMINER);
+                    if described && np.end == q && named_segment {
+                        if let Some(n) = self
+                            .np_fwd(seg_start, p)
+                            .filter(|n| n.kind == NpKind::Name && self.name_part(*n).is_some())
+                        {
+                            return Some(n);
+                        }
+                    }
+                    // A chain of appositions ("Ana Ruiz, the head of the union, a trade group,
+                    // said"): the person named first.
+                    let person = np.kind == NpKind::Name
+                        && self.name_part(np).is_some()
+                        && !self.org_head(np.end - 1)
+                        && !self.has(np.start, flag::DETERMINER);
+                    if !person {
+                        let q2 = (lo..np.start).rev().take(25).find(|&c| self.is_delim(c));
+                        if let Some(q2) = q2.filter(|&c| self.has(c + 1, flag::DETERMINER)) {
+                            let first =
+                                self.np_back(self.skip_back_adverbials(q2, lo), lo)
+                                    .filter(|n| {
+                                        n.kind == NpKind::Name
+                                            && self.name_part(*n).is_some()
+                                            && !self.org_head(n.end - 1)
+                                    });
+                            if let Some(first) = first {
+                                return Some(first);
+                            }
+                        }
+                    }
                     return Some(np);
                 }
                 k = q;
@@ -153,7 +188,30 @@ impl<'a> Ctx<'a> {
                 {
                     return stmt(np, v + 1);
                 }
-                return self.clause_subject(lo, v).and_then(|np| stmt(np, v + 1));
+                if let Some(np) = self.clause_subject(lo, v) {
+                    return stmt(np, v + 1);
+                }
+                // "After saying …, she left": an opening participle clause takes the subject of
+                // the main clause after it (past its comma or the quotation it ends with).
+                let opens = v == lo
+                    || v == lo + 1
+                        && self.in_list(lo, &["after", "before", "while", "since", "when"]);
+                if opens {
+                    let end = (v + 1..hi.min(v + 40)).find(|&c| {
+                        self.is_punct(c, ',')
+                            || matches!(self.toks[c].kind, Kind::Quote(_))
+                                && self.toks[c]
+                                    .span
+                                    .as_str(self.text)
+                                    .trim_end_matches(|ch: char| "\"”’'".contains(ch))
+                                    .ends_with(',')
+                    })?;
+                    return self
+                        .np_fwd(end + 1, hi)
+                        .filter(|n| n.kind != NpKind::Description)
+                        .and_then(|np| stmt(np, v + 1));
+                }
+                return None;
             }
         }
         // Passive: "This was confirmed by Steve Witkoff" (the agent speaks), or no speaker.
@@ -280,6 +338,15 @@ impl<'a> Ctx<'a> {
         }
         let np = self.np_fwd(i, hi).or_else(|| self.generic_np_fwd(i, hi))?;
         let mut j = np.end;
+        // Two names joined by `and` ("Mayor Ana Ruiz and Councillor Tom Lee said"): the first
+        // speaks for both.
+        if np.kind == NpKind::Name && self.lw(j) == "and" {
+            if let Some(second) = self.np_fwd(j + 1, hi).filter(|n| n.kind == NpKind::Name) {
+                if self.verb(self.skip_adverbs(second.end, hi)).is_some() {
+                    j = second.end;
+                }
+            }
+        }
         // A parenthesis or an apposition between the name and the verb.
         if self.is_punct(j, '(') {
             j = (j..hi.min(j + 12))

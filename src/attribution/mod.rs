@@ -335,8 +335,8 @@ fn is_party_tag(w: &str) -> bool {
 }
 
 /// Marks as not capitalised the tokens of datelines (`WASHINGTON —`, `DANVILLE, Ky. –`,
-/// `Denver (AP) –` opening a paragraph) and of party-state tags after a name (`R-Iowa`,
-/// `(D-N.Y.)`): they are never names or speakers.
+/// `Denver (AP) –` opening a paragraph), of party-state tags after a name (`R-Iowa`,
+/// `(D-N.Y.)`) and of the state in `Republican of Ohio`: they are never names or speakers.
 fn mark_tags(text: &str, toks: &[Tok], info: &mut [(WordInfo, bool)]) {
     let is_dash = |t: &Tok| matches!(t.kind, Kind::Punct('—' | '–' | '-'));
     let mut para_start = true;
@@ -372,6 +372,28 @@ fn mark_tags(text: &str, toks: &[Tok], info: &mut [(WordInfo, bool)]) {
             }
         }
         para_start = t.kind == Kind::Punct('\n');
+        // "…, Republican of South Carolina, …": the state of a party member, a place.
+        if t.kind == Kind::Word
+            && matches!(
+                t.span.as_str(text),
+                "Republican" | "Democrat" | "Independent"
+            )
+            && toks.get(i + 1).is_some_and(|n| n.span.as_str(text) == "of")
+        {
+            let mut k = i + 2;
+            while k < toks.len() && k < i + 8 {
+                match toks[k].kind {
+                    Kind::Word if toks[k].span.as_str(text).starts_with(char::is_uppercase) => {
+                        info[k].1 = false;
+                    }
+                    Kind::Punct('.') => {}
+                    _ => break,
+                }
+                k += 1;
+            }
+            i = k;
+            continue;
+        }
         if t.kind == Kind::Word && is_party_tag(t.span.as_str(text)) {
             // The tag and what follows it up to a comma, a parenthesis or a lower-case word.
             let mut k = i;

@@ -56,6 +56,7 @@ impl<'a> Ctx<'a> {
                     && self
                         .verb(st.verb)
                         .is_some_and(|v| v.class == VerbClass::Speech)
+                    && !self.after_modal(st.verb)
                 {
                     reg.entities[e].quoted = true;
                 }
@@ -66,7 +67,15 @@ impl<'a> Ctx<'a> {
         for a in atts.iter_mut() {
             if let Some(np) = a.mention {
                 a.entity = self.resolve_np(&mut reg, np, &names, &subject_at);
-                if let Some(e) = a.entity {
+                // A claim's holder (an attribution without a rule) described by a noun that
+                // names no source ("that money has been described as", "other dramatic
+                // claims") is no speaker.
+                let source = a.rule.is_some()
+                    || np.kind == NpKind::Pronoun
+                    || np.kind == NpKind::Name && self.is_cap(np.end - 1)
+                    || self.speaker_noun(np.end - 1)
+                    || self.org_head(np.end - 1);
+                if let Some(e) = a.entity.filter(|_| source) {
                     a.resolution = Some(self.resolution_of(np, &reg.entities[e]));
                     reg.entities[e].speaks = true;
                     reg.entities[e].quoted = true;
@@ -325,6 +334,22 @@ impl<'a> Ctx<'a> {
                 let near = |tok: usize| self.toks[tok].span.start + 3000 >= start;
                 let subj_before = &subjects[..subjects.partition_point(|&(tok, _)| tok < np.start)];
                 let names_before = &names[..names.partition_point(|(n, _)| n.start < np.start)];
+                // "A and B said …. They vowed …": the pair, which the first of them stands for
+                // (as in the attribution of the pair's own words).
+                if p == "they" {
+                    if let Some(&(tok, _)) = subj_before.last().filter(|&&(tok, _)| near(tok)) {
+                        if tok >= 2 && self.lw(tok - 1) == "and" {
+                            let first = names_before
+                                .iter()
+                                .rev()
+                                .take(4)
+                                .find(|(n, _)| n.end == tok - 1);
+                            if let Some(&(_, e)) = first {
+                                return Some(e);
+                            }
+                        }
+                    }
+                }
                 let by_subject = subj_before
                     .iter()
                     .rev()
@@ -444,6 +469,18 @@ impl<'a> Ctx<'a> {
                 Some(reg.find_or_add(words, text, org))
             }
         }
+    }
+
+    /// True when a modal stands right before the verb at `v` ("so that an agency can respond"):
+    /// what someone can or would say is no statement.
+    fn after_modal(&self, v: usize) -> bool {
+        v > 0
+            && self.in_list(
+                v - 1,
+                &[
+                    "can", "could", "would", "should", "may", "might", "must", "shall",
+                ],
+            )
     }
 
     /// True when the name at token `n` is the subject of the sentence right before the one of

@@ -23,6 +23,9 @@ pub const SAME_SPEAKER_MIN_SHARED: usize = 2;
 pub const SAME_SPEAKER_FULL_SHARED: usize = 3;
 /// …and this share of the shorter one's content words is in the longer one.
 pub const SAME_SPEAKER_MIN_CONTAINMENT: f32 = 0.5;
+/// …or this many words in a row are the same, small ones too (`"we did not need to rush this"`
+/// in two longer sentences that go on differently).
+pub const SAME_SPEAKER_MIN_RUN: usize = 6;
 /// When a speaker is unknown on either side: more shared words and a closer match.
 pub const UNKNOWN_MIN_SHARED: usize = 3;
 pub const UNKNOWN_MIN_CONTAINMENT: f32 = 0.6;
@@ -44,8 +47,14 @@ struct Unit {
     quote: usize,
     span: Span,
     words: Vec<Word>,
+    /// The words' lower-case forms as numbers (one per distinct form), for runs of words.
+    ids: Vec<u32>,
+    /// Hashes of its runs of `SAME_SPEAKER_MIN_RUN` words, sorted.
+    grams: Vec<u64>,
     keys: Vec<u32>,
     person: Option<usize>,
+    /// The quotation stands as a full sentence (not a partial one inside the reporter's).
+    full: bool,
     /// The quotation is a partial one of a single word (`"malarkey"`), or of a few words with
     /// one content word (`"has to end"`).
     one_word: bool,
@@ -53,12 +62,19 @@ struct Unit {
 
 fn units(ctx: &mut Ctx) -> Vec<Unit> {
     let mut out = Vec::new();
+    let mut forms: rustc_hash::FxHashMap<String, u32> = Default::default();
     for (r, (text, a)) in ctx.reports.iter().enumerate() {
         for (qi, q) in a.quotes.iter().enumerate() {
             if q.kind == QuoteKind::Scare {
                 continue;
             }
             let person = ctx.people.of(r, q.speaker);
+            // "both Ann Lee and Tom Reyes called it …": the quotation is the words of both.
+            let partner = q
+                .speaker_mention
+                .and_then(|m| partner(text, a, m, q.speaker))
+                .and_then(|s| ctx.people.of(r, Some(s)))
+                .filter(|&p| Some(p) != person);
             // A partial quotation of one word, or of up to three with one content word ("has
             // to end").
             let n_words = q.inner.as_str(text).split_whitespace().count();
@@ -70,19 +86,82 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
                 if keys.is_empty() {
                     continue;
                 }
-                out.push(Unit {
+                let ids: Vec<u32> = ws
+                    .iter()
+                    .map(|w| match forms.get(&w.lower) {
+                        Some(&id) => id,
+                        None => {
+                            let id = forms.len() as u32;
+                            forms.insert(w.lower.clone(), id);
+                            id
+                        }
+                    })
+                    .collect();
+                let grams = grams(&ids);
+                let unit = Unit {
                     report: r,
                     quote: qi,
                     span,
                     words: ws,
+                    ids,
+                    grams,
                     keys,
                     person,
+                    full: q.kind == QuoteKind::Full,
                     one_word: one_word && (n_words == 1 || keys_len == 1),
-                });
+                };
+                if partner.is_some() {
+                    out.push(Unit {
+                        person: partner,
+                        words: unit.words.clone(),
+                        ids: unit.ids.clone(),
+                        grams: unit.grams.clone(),
+                        keys: unit.keys.clone(),
+                        ..unit
+                    });
+                }
+                out.push(unit);
             }
         }
     }
     out
+}
+
+/// The other speaker of a quotation whose speaker is named together with another one by `and`
+/// (`both Ann Lee and Reyes called it`, `Reyes and Ann Lee said`): a speaker of the report
+/// whose name ends with the word on the other side of `and`, when exactly one does.
+fn partner(
+    text: &str,
+    a: &crate::Analysis,
+    mention: Span,
+    speaker: Option<usize>,
+) -> Option<usize> {
+    let before = text.get(..mention.start)?.trim_end();
+    let after = text.get(mention.end..)?.trim_start();
+    let other = if let Some(rest) = before.strip_suffix(" and") {
+        rest.split_whitespace().next_back()
+    } else if let Some(rest) = after.strip_prefix("and ") {
+        // The name runs to its last capitalised word.
+        rest.split_whitespace()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .last()
+    } else {
+        None
+    }?;
+    let other = other
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("’s")
+        .trim_end_matches("'s");
+    if !other.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut found = a.speakers.iter().enumerate().filter(|&(i, sp)| {
+        Some(i) != speaker
+            && !sp.organisation
+            && sp.name.split_whitespace().next_back() == Some(other)
+    });
+    let (i, _) = found.next()?;
+    found.next().is_none().then_some(i)
 }
 
 /// Whether two quoted sentences render the same utterance.
@@ -90,7 +169,8 @@ fn units(ctx: &mut Ctx) -> Vec<Unit> {
 /// Shared content words decide, never a single one: with the same speaker, two shared words
 /// suffice only when the shorter sentence has no more than two (`"act of hate"` in `"an act of
 /// terror and an act of hate"`), otherwise three; a one-word partial quotation (`"malarkey"`)
-/// joins a longer one of its speaker that has the word. When a speaker is unknown on one side,
+/// joins a longer one of its speaker that has the word; six words in a row in both make one
+/// utterance whatever follows. When a speaker is unknown on one side,
 /// the words must match more closely, or be the same words (`"without merit"` in both). Two
 /// different named speakers need near-identical words (and then the comparison reports the
 /// disagreement).
@@ -103,9 +183,18 @@ fn same_utterance(a: &Unit, b: &Unit) -> bool {
     match (a.person, b.person) {
         (Some(x), Some(y)) if x == y => {
             let one_word = (a.one_word || b.one_word) && n == 1 && min == 1;
+            // A short partial quotation (up to three content words), copied from the
+            // remark, has a few of its words in a row in the other sentence: "act of hate" is
+            // in "an act of terror and an act of hate", not in "the act of hatred and terror".
+            let short = if la <= lb { a } else { b };
+            let in_order = min > SAME_SPEAKER_FULL_SHARED
+                || short.full
+                || common_run(&a.ids, &b.ids) >= short.words.len().min(3);
             one_word
                 || n >= SAME_SPEAKER_MIN_SHARED.max(min.min(SAME_SPEAKER_FULL_SHARED))
                     && containment >= SAME_SPEAKER_MIN_CONTAINMENT
+                    && in_order
+                || n >= 1 && shared_gram(&a.grams, &b.grams)
         }
         (Some(_), Some(_)) => {
             n >= OTHER_MIN_SHARED && containment >= OTHER_MIN_CONTAINMENT && dice >= OTHER_MIN_DICE
@@ -122,6 +211,127 @@ fn same_utterance(a: &Unit, b: &Unit) -> bool {
 /// The same words in the same order (lower case, contractions expanded).
 fn same_words(a: &[Word], b: &[Word]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.lower == y.lower)
+}
+
+/// How closely two quoted sentences match: the share of the shorter one's content words in the
+/// longer one, then the Dice coefficient.
+fn closeness(a: &Unit, b: &Unit) -> (f32, f32) {
+    let n = shared(&a.keys, &b.keys) as f32;
+    let (la, lb) = (a.keys.len(), b.keys.len());
+    (
+        n / la.min(lb).max(1) as f32,
+        2.0 * n / (la + lb).max(1) as f32,
+    )
+}
+
+/// Whether two clusters may join without holding two different utterances of one report: two
+/// sentences of different quotations of one report stay in one group only when one repeats the
+/// other, a partial one nearly all of whose words are in a full one or two full ones with the
+/// same words (a report that quotes "I went way too far." and later "I went too far." quotes two
+/// remarks). Consecutive quotations of one speaker may be parts of one remark, two partial
+/// quotations fragments of one sentence; one-word ones are judged apart.
+fn consistent(units: &[Unit], a: &[usize], b: &[usize]) -> bool {
+    // Only units of one report can clash: pair them up by report.
+    let by_report = |c: &[usize]| {
+        let mut v: Vec<(usize, usize)> = c.iter().map(|&u| (units[u].report, u)).collect();
+        v.sort_unstable();
+        v
+    };
+    let (ra, rb) = (by_report(a), by_report(b));
+    let (mut i, mut j) = (0, 0);
+    while i < ra.len() && j < rb.len() {
+        match ra[i].0.cmp(&rb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let r = ra[i].0;
+                let j0 = j;
+                while i < ra.len() && ra[i].0 == r {
+                    j = j0;
+                    while j < rb.len() && rb[j].0 == r {
+                        if !compatible(&units[ra[i].1], &units[rb[j].1]) {
+                            return false;
+                        }
+                        j += 1;
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Whether two units of one report may stand in one group (see `consistent`).
+fn compatible(u: &Unit, v: &Unit) -> bool {
+    if u.quote == v.quote || u.one_word || v.one_word {
+        return true;
+    }
+    // `"A," she said. "B."`: one remark quoted in two parts.
+    if u.quote.abs_diff(v.quote) == 1 && u.person.is_some() && u.person == v.person {
+        return true;
+    }
+    match (u.full, v.full) {
+        (true, true) => u.ids == v.ids,
+        (false, false) => true,
+        (true, false) => repeated(v, u),
+        (false, true) => repeated(u, v),
+    }
+}
+
+/// Whether a partial quotation repeats words of a full one of its report: nearly all its words,
+/// small ones too, are in the full one (a writer repeats a quotation word for word).
+fn repeated(part: &Unit, full: &Unit) -> bool {
+    let found = part.ids.iter().filter(|w| full.ids.contains(w)).count();
+    found * 5 >= part.ids.len() * 4
+}
+
+/// Whether `part`'s words stand in `whole` one after the other.
+fn has_phrase(whole: &[u32], part: &[u32]) -> bool {
+    !part.is_empty() && whole.windows(part.len()).any(|win| win == part)
+}
+
+/// The hashed runs of `SAME_SPEAKER_MIN_RUN` words of a sentence, sorted.
+fn grams(ids: &[u32]) -> Vec<u64> {
+    let mut out: Vec<u64> = ids
+        .windows(SAME_SPEAKER_MIN_RUN)
+        .map(|w| {
+            w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
+                (h ^ x as u64).wrapping_mul(0x0100_0000_01b3)
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether two sorted lists share an element.
+fn shared_gram(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// The length of the longest run of the same words in both.
+fn common_run(a: &[u32], b: &[u32]) -> usize {
+    let mut best = 0;
+    let mut prev = vec![0u16; b.len() + 1];
+    let mut cur = vec![0u16; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j].saturating_add(1) } else { 0 };
+            best = best.max(cur[j + 1]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best as usize
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -149,31 +359,70 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
         units[i].report != units[j].report
     });
     let mut parent: Vec<usize> = (0..units.len()).collect();
-    let union = |parent: &mut Vec<usize>, i: usize, j: usize| {
-        let (a, b) = (find(parent, i), find(parent, j));
-        if a != b {
-            parent[b.max(a)] = a.min(b);
-        }
-    };
+    let mut members: Vec<Vec<usize>> = (0..units.len()).map(|i| vec![i]).collect();
     // Links of a one-word quotation are taken last, and only when they all lead to one
-    // utterance: "ridiculous" said of two different remarks joins neither.
+    // utterance, or those that have its words in its order do: "ridiculous" said of two
+    // different remarks joins neither.
     let mut one_word_links: Vec<(usize, usize)> = Vec::new();
+    let mut links: Vec<(f32, f32, usize, usize)> = Vec::new();
     for (i, j) in cands {
         if same_utterance(&units[i], &units[j]) {
             if units[i].one_word || units[j].one_word {
                 let (w, other) = if units[i].one_word { (i, j) } else { (j, i) };
                 one_word_links.push((w, other));
             } else {
-                union(&mut parent, i, j);
+                let (containment, dice) = closeness(&units[i], &units[j]);
+                links.push((containment, dice, i, j));
             }
         }
     }
+    // The closest renderings meet first; a link that would put two different utterances of
+    // one report into one group is dropped (`"I went way too far."` and, later, `"I went too
+    // far."`: each joins the other reports' rendering closest to it).
+    links.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then((a.2, a.3).cmp(&(b.2, b.3)))
+    });
+    // Clusters found apart stay apart (a cluster only grows): each pair is judged once.
+    let mut apart: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    for &(_, _, i, j) in &links {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a == b || apart.contains(&(a.min(b), a.max(b))) {
+            continue;
+        }
+        if !consistent(&units, &members[a], &members[b]) {
+            apart.insert((a.min(b), a.max(b)));
+            continue;
+        }
+        let (root, other) = (a.min(b), a.max(b));
+        parent[other] = root;
+        let moved = std::mem::take(&mut members[other]);
+        members[root].extend(moved);
+    }
+    let union = |parent: &mut Vec<usize>, i: usize, j: usize| {
+        let (a, b) = (find(parent, i), find(parent, j));
+        if a != b {
+            parent[b.max(a)] = a.min(b);
+        }
+    };
     one_word_links.sort_unstable();
     for chunk in one_word_links.chunk_by(|a, b| a.0 == b.0) {
         let w = chunk[0].0;
         let mut roots: Vec<usize> = chunk.iter().map(|&(_, o)| find(&mut parent, o)).collect();
         roots.sort_unstable();
         roots.dedup();
+        if roots.len() > 1 {
+            // Of several, the utterances that have its words in its order ("has to end" in
+            // "and it has to end", not in "will be ended").
+            roots = chunk
+                .iter()
+                .filter(|&&(_, o)| has_phrase(&units[o].ids, &units[w].ids))
+                .map(|&(_, o)| find(&mut parent, o))
+                .collect();
+            roots.sort_unstable();
+            roots.dedup();
+        }
         if roots.len() == 1 {
             union(&mut parent, w, roots[0]);
         }
@@ -274,6 +523,8 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
                 .filter(|u| u.report == r)
                 .collect();
             us.sort_by_key(|u| u.span.start);
+            // A quotation of two speakers has a unit for each.
+            us.dedup_by_key(|u| u.span);
             let words: Vec<&Word> = us.iter().flat_map(|u| u.words.iter()).collect();
             let mut keys: Vec<u32> = us.iter().flat_map(|u| u.keys.iter().copied()).collect();
             keys.sort_unstable();
