@@ -128,7 +128,7 @@ fn analyze_flat(text: &str) -> Analysis {
             *a = attribution::Attribution::default();
         }
     }
-    let found_claims = claims::find(&ctx);
+    let found_claims = claims::find(&ctx, &statements);
     // Claim holders resolve to entities along with the speakers of quotations.
     let n_quotes = atts.len();
     atts.extend(found_claims.iter().map(|c| attribution::Attribution {
@@ -194,12 +194,17 @@ fn analyze_flat(text: &str) -> Analysis {
         .zip(&holders)
         .map(|(c, h)| Claim {
             span: c.span,
-            holder: h.entity.map(|e| entities[e].name.clone()).or_else(|| {
-                h.mention
-                    .map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
-            }),
+            holder: if c.reporter {
+                Some("reporter".to_string())
+            } else {
+                h.entity.map(|e| entities[e].name.clone()).or_else(|| {
+                    h.mention
+                        .map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
+                })
+            },
             marker: c.marker,
             kind: c.kind,
+            rule: c.rule.clone(),
         })
         .collect();
     Analysis {

@@ -213,9 +213,14 @@ impl ClaimKind {
 pub struct Claim {
     /// The clause or sentence that carries the claim.
     pub span: Span,
-    /// Who asserts it, as a canonical name when known.
+    /// Who asserts it, as a canonical name when known; `reporter` when the article itself
+    /// hedges or contradicts.
     pub holder: Option<String>,
     /// The words that mark the claim as disputed.
     pub marker: Span,
     pub kind: ClaimKind,
+    /// The rule that found it: the marker's lexicon line and how the holder was found (shown by
+    /// `crosscheck analyze --explain`; not in the JSON).
+    #[serde(skip)]
+    pub rule: String,
 }
