@@ -115,6 +115,9 @@ pub struct Found {
     pub holder: Option<Np>,
     /// The article itself holds it (its own hedge or contradiction).
     pub reporter: bool,
+    /// The holder is an unnamed source (`a senior official`): its words, never resolved to a
+    /// named speaker.
+    pub unnamed: bool,
     /// The rule that found it, for `--explain`.
     pub rule: String,
 }
@@ -833,8 +836,9 @@ pub fn find(ctx: &Ctx, statements: &[Statement]) -> Vec<Found> {
                         span,
                         marker: ctx.span(lo, hi),
                         kind: ClaimKind::Hedged,
-                        holder: Some(st.np),
+                        holder: Some(with_article(ctx, st.np)),
                         reporter: false,
+                        unnamed: true,
                         rule: "hedged: a statement by an unnamed source (`a senior official \
                                said`, `sources told`)"
                             .into(),
@@ -845,6 +849,52 @@ pub fn find(ctx: &Ctx, statements: &[Statement]) -> Vec<Found> {
         out.extend(taken.into_iter().filter(|f| !f.span.is_empty()));
     }
     out
+}
+
+/// `senior official` with the article before it: `a senior official`.
+fn with_article(ctx: &Ctx, np: Np) -> Np {
+    if np.start > 0 && ctx.in_list(np.start - 1, &["a", "an"]) {
+        Np {
+            start: np.start - 1,
+            ..np
+        }
+    } else {
+        np
+    }
+}
+
+/// A plural subject without a determiner right before the verb at `i`: `immigration advocates
+/// argue`, `many scholars counter`, `the farmers' union argues`.
+fn bare_subject(ctx: &Ctx, i: usize, a: usize) -> Option<Np> {
+    let end = ctx.skip_back_adverbials(i, a);
+    let mut start = end;
+    while start > a && end - start < 4 {
+        let p = start - 1;
+        let function = ctx.in_list(
+            p,
+            &[
+                "and", "but", "or", "that", "which", "who", "whom", "as", "if", "when", "while",
+                "because", "of", "to", "in", "on", "for", "with", "by", "at", "from", "however",
+                "so", "yet", "also", "now", "then",
+            ],
+        );
+        if !ctx.is_word(p) && !ctx.is_punct(p, '\'') && !ctx.is_punct(p, '’')
+            || function
+            || ctx.verb(p).is_some()
+        {
+            break;
+        }
+        start = p;
+        if ctx.in_list(p, DETS) {
+            break;
+        }
+    }
+    // The noun before the verb: a plural or a collective noun, not a lone adjective.
+    (start < end && ctx.is_word(end - 1)).then_some(Np {
+        start,
+        end,
+        kind: NpKind::Description,
+    })
 }
 
 /// True when the marker at `i` is a participle hanging on the clause before it (`…, claiming
@@ -922,6 +972,7 @@ fn found_at(
                             .and_then(|_| ctx.statement_at(i, a, b))
                             .map(|st| st.np)
                     })
+                    .or_else(|| bare_subject(ctx, i, a))
                     .or_else(|| {
                         if i == a {
                             ctx.clause_subject(e, b)
@@ -979,6 +1030,7 @@ fn found_at(
             kind: m.kind,
             holder,
             reporter,
+            unnamed: m.unnamed,
             rule,
         },
         end,

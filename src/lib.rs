@@ -104,14 +104,41 @@ fn analyze_flat(text: &str) -> Analysis {
     let statements = ctx.statements();
     let mut atts = ctx.attribute(&qtok);
     // Kinds first: a scare quote (a term, a title, a programme's name) never gets a speaker.
+    // Quoted words inside what a party is reported as saying are that party's words.
+    for (i, a) in atts.iter_mut().enumerate() {
+        if a.mention.is_none() && !ctx.is_named_thing(qtok[i]) && !ctx.is_title(qtok[i]) {
+            if let Some(st) = attribution::reported_speech(&ctx, &statements, qtok[i]) {
+                a.mention = Some(st.np);
+                a.cue = Some((st.verb, st.cue_end));
+                a.partial = true;
+                a.rule = Some(if ctx.verb(st.verb).is_some() {
+                    AttributionRule::SpeechVerbBefore
+                } else {
+                    AttributionRule::RemarkOwner
+                });
+            }
+        }
+    }
     let kinds: Vec<(QuoteKind, KindRule)> = found
         .iter()
         .zip(&atts)
         .enumerate()
         .map(|(i, (f, a))| {
             let words = f.inner.as_str(text).split_whitespace().count();
+            let spoken = a.mention.is_some()
+                && matches!(
+                    a.rule,
+                    Some(
+                        AttributionRule::SpeechVerbBefore
+                            | AttributionRule::AccordingTo
+                            | AttributionRule::RemarkOwner
+                    )
+                )
+                && ctx.is_sayable_term(qtok[i]);
             if ctx.is_named_thing(qtok[i]) || !a.direct && ctx.is_title(qtok[i]) {
                 (QuoteKind::Scare, KindRule::Title)
+            } else if !a.direct && ctx.is_term(qtok[i]) && spoken {
+                (QuoteKind::Partial, KindRule::InReportedSpeech)
             } else if !a.direct && ctx.is_term(qtok[i]) {
                 (QuoteKind::Scare, KindRule::Term)
             } else if a.mention.is_none() && words <= 6 {
@@ -132,7 +159,7 @@ fn analyze_flat(text: &str) -> Analysis {
     // Claim holders resolve to entities along with the speakers of quotations.
     let n_quotes = atts.len();
     atts.extend(found_claims.iter().map(|c| attribution::Attribution {
-        mention: c.holder,
+        mention: c.holder.filter(|_| !c.unnamed),
         ..Default::default()
     }));
     let entities = ctx.resolve(&mut atts, &statements);
@@ -196,6 +223,9 @@ fn analyze_flat(text: &str) -> Analysis {
             span: c.span,
             holder: if c.reporter {
                 Some("reporter".to_string())
+            } else if c.unnamed {
+                c.holder
+                    .map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
             } else {
                 h.entity.map(|e| entities[e].name.clone()).or_else(|| {
                     h.mention

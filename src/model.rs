@@ -92,6 +92,9 @@ pub enum AttributionRule {
     SentenceSubject,
     /// A quotation standing alone continues the speaker of the sentence or paragraph before.
     PreviousSentence,
+    /// The owner of a remark named just before the quoted words: `Ruiz's remark about the
+    /// "lost decade"`.
+    RemarkOwner,
 }
 
 impl AttributionRule {
@@ -107,6 +110,7 @@ impl AttributionRule {
             AttributionRule::ColonIntroduction => "colon_introduction",
             AttributionRule::SentenceSubject => "sentence_subject",
             AttributionRule::PreviousSentence => "previous_sentence",
+            AttributionRule::RemarkOwner => "remark_owner",
         }
     }
 }
@@ -159,6 +163,10 @@ pub enum KindRule {
     /// A term the sentence talks about: `the word "X"`, `filed as "X"`, `30 "X"`,
     /// `a "X" rule`.
     Term,
+    /// Quoted words inside what the sentence reports a party as saying (`she insisted the plan
+    /// was a "fair deal"`, `what he has called a "normal" thing`): that party's words, a partial
+    /// quotation with that speaker, even one word.
+    InReportedSpeech,
 }
 
 impl KindRule {
@@ -170,6 +178,7 @@ impl KindRule {
             KindRule::UnattributedTerm => "unattributed_term",
             KindRule::Title => "title",
             KindRule::Term => "term",
+            KindRule::InReportedSpeech => "in_reported_speech",
         }
     }
 }

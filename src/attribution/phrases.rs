@@ -281,7 +281,7 @@ impl<'a> Ctx<'a> {
                 && self.is_cap(i + 1);
             if !inner_particle
                 && (!self.is_cap(i)
-                    || self.possessive(i)
+                    || self.possessive(i) && i + 1 < np.end
                     || self.stop_cap(i)
                     || !org && self.title(i))
             {
