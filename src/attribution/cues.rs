@@ -78,6 +78,13 @@ impl<'a> Ctx<'a> {
                 // An apposition describing the subject: the subject stands before it.
                 let before = self.skip_back_adverbials(q, lo);
                 if let Some(np) = self.np_back(before, lo) {
+                    // "Chuck Schumer of New York, the Democratic leader, said": the person,
+                    // not the home state.
+                    if np.start > lo + 1 && self.person_of(np.start - 1) {
+                        if let Some(person) = self.np_back(np.start - 1, lo) {
+                            return Some(person);
+                        }
+                    }
                     return Some(np);
                 }
                 k = q;
