@@ -459,6 +459,19 @@ fn sense_ok(ctx: &Ctx, m: &Marker, i: usize, e: usize, a: usize, b: usize) -> bo
     {
         return false;
     }
+    // "what X calls": a subject after `what` (`what critics call`, `what he calls`), not an
+    // interrogative noun (`what state they call home`).
+    if m.who == Who::After && ctx.lw(i) == "what" {
+        let subject = ctx.is_cap(i + 1)
+            || ctx.has(i + 1, crate::lexicon::flag::PRONOUN)
+            || ctx.in_list(i + 1, DETS)
+            || ctx.lw(i + 1).ends_with('s')
+                && ctx.is_word(i + 2)
+                && ctx.lw(i + 2).starts_with("call");
+        if !subject || ctx.lw(e) == "home" {
+            return false;
+        }
+    }
     if m.unnamed {
         let Some(np) = ctx.np_fwd(e, b) else {
             return false;
@@ -706,7 +719,14 @@ fn clause_end(ctx: &Ctx, k: usize, b: usize, i: usize) -> usize {
         match ctx.toks[j].kind {
             Kind::Punct(';' | '—' | '―' | '–' | '-' | '\n' | '(') => break,
             Kind::Punct(',') => {
-                let n = j + 2;
+                let mut n = j + 2;
+                // ", and sometimes I …", ", but then he …": past the adverbs.
+                while n < b
+                    && (ctx.in_list(n, &["sometimes", "then", "now", "also", "still", "so"])
+                        || ctx.lw(n).ends_with("ly") && ctx.lw(n).len() > 4)
+                {
+                    n += 1;
+                }
                 let stop = if ctx.in_list(j + 1, &["and", "but"]) {
                     // A new clause with its own subject, or a verb phrase like the marker's.
                     ctx.has(n, crate::lexicon::flag::PRONOUN)
@@ -1089,7 +1109,17 @@ mod tests {
     }
 
     #[test]
-    fn markers_inside_quotations_do_not_count() {
-        assert!(claims("Talks\n“They claimed it,” she said.").is_empty());
+    fn markers_inside_quotations_belong_to_the_speaker() {
+        let c = claims("Talks\n“It appears the talks failed,” Ana Ruiz said.");
+        assert_eq!(
+            c,
+            [(
+                ClaimKind::Hedged,
+                "It appears".into(),
+                Some("Ana Ruiz".into())
+            )]
+        );
+        // Without a known speaker the quotation is not read for claims.
+        assert!(claims("Talks\nThe banner read “they claimed it was safe” in red.").is_empty());
     }
 }

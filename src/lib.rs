@@ -196,7 +196,7 @@ fn analyze_flat(text: &str) -> Analysis {
         })
         .collect();
 
-    let quotes = found
+    let quotes: Vec<Quote> = found
         .iter()
         .zip(&atts)
         .enumerate()
@@ -237,6 +237,12 @@ fn analyze_flat(text: &str) -> Analysis {
             rule: c.rule.clone(),
         })
         .collect();
+    let mut claims: Vec<Claim> = claims;
+    claims.extend(claims_in_quotes(text, &quotes, &speakers));
+    // A quotation nested in another is read twice: one claim per marker, its shortest clause.
+    claims.sort_by_key(|c| (c.marker.start, c.marker.end, c.span.end - c.span.start));
+    claims.dedup_by_key(|c| c.marker);
+    claims.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     Analysis {
         title,
         paragraphs,
@@ -244,6 +250,67 @@ fn analyze_flat(text: &str) -> Analysis {
         speakers,
         claims,
     }
+}
+
+/// Disputed claims inside the quotations of a known speaker: a speaker's own hedge (`"it
+/// appears the plan failed," she said`) or a claim the speaker frames (`"they denied the
+/// accusation"`). The speaker holds what the words do not give to someone else. Only quotations
+/// holding a marker's first word are analysed again.
+fn claims_in_quotes(text: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<Claim> {
+    let lex = lexicon::Lexicon::get();
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for q in quotes {
+        let Some(speaker) = q.speaker.and_then(|i| speakers.get(i)) else {
+            continue;
+        };
+        if q.kind == QuoteKind::Scare {
+            continue;
+        }
+        let inner = q.inner.as_str(text);
+        let marked = inner
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| {
+                if w.is_empty() || w.len() > 16 {
+                    return false;
+                }
+                word.clear();
+                word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                lex.info(&word).flags & lexicon::flag::CLAIM_START != 0
+            });
+        if !marked {
+            continue;
+        }
+        let ctx = attribution::Ctx::new(inner, tokens::tokenize(inner, &[]));
+        let statements = ctx.statements();
+        for f in claims::find(&ctx, &statements) {
+            let shift = |s: Span| Span::new(s.start + q.inner.start, s.end + q.inner.start);
+            // The speaker's own hedge or verdict, or "I"/"we": the speaker; "they", "he": someone
+            // the quotation does not name; a name or description: its words.
+            let holder = if f.reporter {
+                Some(speaker.name.clone())
+            } else {
+                f.holder.and_then(|np| {
+                    let words = ctx.span(np.start, np.end).as_str(inner);
+                    match np.kind {
+                        attribution::NpKind::Pronoun => {
+                            matches!(words.to_ascii_lowercase().as_str(), "i" | "we")
+                                .then(|| speaker.name.clone())
+                        }
+                        _ => Some(words.to_string()),
+                    }
+                })
+            };
+            out.push(Claim {
+                span: shift(f.span),
+                holder,
+                marker: shift(f.marker),
+                kind: f.kind,
+                rule: format!("{}; inside a quotation of {}", f.rule, speaker.name),
+            });
+        }
+    }
+    out
 }
 
 /// Quotations quoted inside a quotation: a block quoted from another article (`McCrummen

@@ -321,14 +321,16 @@ pub(crate) fn reported_speech(ctx: &Ctx, statements: &[Statement], t: usize) -> 
         return None;
     }
     let s = ctx.sentence(t);
-    statements
+    // Statements are in text order: look back from the quotation within its sentence only.
+    let upto = statements.partition_point(|st| st.verb < t);
+    statements[..upto]
         .iter()
-        .filter(|st| {
-            st.verb < t
-                && st.cue_end <= t
+        .rev()
+        .take_while(|st| ctx.sentence(st.verb) == s)
+        .find(|st| {
+            st.cue_end <= t
                 && st.np.end <= t
                 && t - st.cue_end <= 30
-                && ctx.sentence(st.verb) == s
                 && !(st.cue_end..t).any(|k| {
                     matches!(
                         ctx.toks[k].kind,
@@ -336,7 +338,6 @@ pub(crate) fn reported_speech(ctx: &Ctx, statements: &[Statement], t: usize) -> 
                     )
                 })
         })
-        .max_by_key(|st| st.verb)
         .copied()
         .or_else(|| owner_of_remark(ctx, t))
 }
