@@ -44,6 +44,7 @@ struct Marker {
     defend: bool,
     unnamed: bool,
     base: bool,
+    afterit: bool,
     who: Who,
 }
 
@@ -94,6 +95,7 @@ fn markers() -> &'static HashMap<&'static str, Vec<Marker>> {
                     defend: has("defend"),
                     unnamed: has("unnamed"),
                     base: has("base"),
+                    afterit: has("afterit"),
                     who,
                     words,
                 };
@@ -349,11 +351,18 @@ fn relative_or_parenthetical(ctx: &Ctx, i: usize, e: usize, a: usize) -> bool {
 /// Checks that the marker `m` matched at `i..e` in sentence `a..b` reads in its claiming sense.
 fn sense_ok(ctx: &Ctx, m: &Marker, i: usize, e: usize, a: usize, b: usize) -> bool {
     let next = skip_ly(ctx, e, b);
-    if m.kind != ClaimKind::Hedged
-        && m.words.len() == 1
-        && (m.clause || m.claimobj || m.that)
-        && passive(ctx, i, a)
+    // "was dismissed", "were rejected", "was pushed back to May": a passive names no
+    // counter-claim.
+    if m.kind != ClaimKind::Hedged && m.who == Who::Subject && passive(ctx, i, a) {
+        return false;
+    }
+    // "pushed back the vote", "fired back to the bench": a move in time or place.
+    if ctx.lw(e.saturating_sub(1)) == "back"
+        && (ctx.in_list(e, DETS) || ctx.in_list(e, &["to", "until", "by", "into", "from"]))
     {
+        return false;
+    }
+    if m.afterit && !(i > a && ctx.lw(i - 1) == "it") {
         return false;
     }
     if m.base {
@@ -400,7 +409,27 @@ fn sense_ok(ctx: &Ctx, m: &Marker, i: usize, e: usize, a: usize, b: usize) -> bo
         }
     }
     if m.clause {
-        if ctx.in_list(next, ACTION_OBJECTS) {
+        // "claimed three lives", "claimed 40 seats".
+        if ctx.in_list(next, ACTION_OBJECTS)
+            || ctx.lw(next).starts_with(|c: char| c.is_ascii_digit())
+            || ctx.in_list(
+                next,
+                &[
+                    "two",
+                    "three",
+                    "four",
+                    "five",
+                    "six",
+                    "seven",
+                    "eight",
+                    "nine",
+                    "ten",
+                    "dozens",
+                    "hundreds",
+                    "thousands",
+                ],
+            )
+        {
             return false;
         }
         // "claimed the lives of", "argued the case": the noun after a determiner.
@@ -1043,10 +1072,15 @@ fn found_at(
             Who::After => "; holder: the noun phrase after it",
         }
     );
+    // "it appears": the marker starts at `it`.
+    let marker_start = if m.afterit { i - 1 } else { i };
+    if m.afterit && start == i {
+        start = marker_start;
+    }
     (
         Found {
             span: ctx.span(start, end),
-            marker: ctx.span(i, marker_end),
+            marker: ctx.span(marker_start, marker_end),
             kind: m.kind,
             holder,
             reporter,

@@ -282,8 +282,8 @@ fn claims_in_quotes(text: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<C
             continue;
         }
         let ctx = attribution::Ctx::new(inner, tokens::tokenize(inner, &[]));
-        let statements = ctx.statements();
-        for f in claims::find(&ctx, &statements) {
+        // No statements: inside a quotation the speaker's own hedges are the speaker's.
+        for f in claims::find(&ctx, &[]) {
             let shift = |s: Span| Span::new(s.start + q.inner.start, s.end + q.inner.start);
             // The speaker's own hedge or verdict, or "I"/"we": the speaker; "they", "he": someone
             // the quotation does not name; a name or description: its words.
