@@ -108,6 +108,80 @@ fn markers() -> &'static HashMap<&'static str, Vec<Marker>> {
     })
 }
 
+/// One bit per (first letter, second letter, length up to 15) of the markers' first words.
+fn first_word_bits() -> &'static [u64; 26 * 26 * 16 / 64] {
+    static B: OnceLock<[u64; 26 * 26 * 16 / 64]> = OnceLock::new();
+    B.get_or_init(|| {
+        let mut bits = [0u64; 26 * 26 * 16 / 64];
+        for w in markers().keys() {
+            if let Some(k) = bit_of(w.as_bytes()) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    })
+}
+
+fn bit_of(w: &[u8]) -> Option<usize> {
+    let (x, y) = (
+        w.first()?.to_ascii_lowercase(),
+        w.get(1)?.to_ascii_lowercase(),
+    );
+    if !x.is_ascii_lowercase() || !y.is_ascii_lowercase() || w.len() > 15 {
+        return None;
+    }
+    Some(((x - b'a') as usize * 26 + (y - b'a') as usize) * 16 + w.len())
+}
+
+/// True when `text` holds the first two words of a marker (`is said`, `may have`) or a
+/// one-word marker: a cheap test before a quotation is read again for claims.
+pub fn may_hold_marker(text: &str) -> bool {
+    let bits = first_word_bits();
+    let ms = markers();
+    let mut buf = [0u8; 16];
+    let mut next_buf = [0u8; 16];
+    let lower = |w: &[u8], buf: &mut [u8; 16]| -> Option<usize> {
+        if w.len() > 16 {
+            return None;
+        }
+        for (d, c) in buf.iter_mut().zip(w) {
+            *d = c.to_ascii_lowercase();
+        }
+        Some(w.len())
+    };
+    let mut words = text
+        .as_bytes()
+        .split(|c| !c.is_ascii_alphabetic() && *c != b'-')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        let Some(k) = bit_of(w) else {
+            continue;
+        };
+        if bits[k / 64] & (1 << (k % 64)) == 0 {
+            continue;
+        }
+        let Some(n) = lower(w, &mut buf) else {
+            continue;
+        };
+        let Some(list) = std::str::from_utf8(&buf[..n]).ok().and_then(|l| ms.get(l)) else {
+            continue;
+        };
+        let next = words
+            .peek()
+            .and_then(|nw| lower(nw, &mut next_buf))
+            .and_then(|n| std::str::from_utf8(&next_buf[..n]).ok())
+            .unwrap_or("");
+        if list.iter().any(|m| match m.words.get(1) {
+            None | Some(None) => true,
+            Some(Some(second)) => *second == next,
+        }) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A claim found in the text, before its holder is resolved.
 pub struct Found {
     pub span: Span,
@@ -835,16 +909,11 @@ fn unnamed_source(ctx: &Ctx, np: Np) -> bool {
 pub fn find(ctx: &Ctx, statements: &[Statement]) -> Vec<Found> {
     let ms = markers();
     let mut out = Vec::new();
-    let mut st_by_sentence: HashMap<usize, Vec<&Statement>> = HashMap::default();
-    for st in statements {
-        st_by_sentence
-            .entry(ctx.sentence(st.verb))
-            .or_default()
-            .push(st);
-    }
     for s in 0..ctx.sentence_count() {
         let (a, b) = ctx.sentence_range(s);
-        let sts: &[&Statement] = st_by_sentence.get(&s).map_or(&[], |v| v.as_slice());
+        // Statements are in text order: this sentence's are one stretch.
+        let sts = &statements[statements.partition_point(|st| st.verb < a)
+            ..statements.partition_point(|st| st.verb < b)];
         let mut taken: Vec<Found> = Vec::new();
         let mut covered = a;
         let mut i = a;
@@ -965,7 +1034,7 @@ fn found_at(
     e: usize,
     a: usize,
     b: usize,
-    sts: &[&Statement],
+    sts: &[Statement],
 ) -> (Found, usize) {
     let mut marker_end = e;
     let mut reporter = false;

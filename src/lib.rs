@@ -257,28 +257,19 @@ fn analyze_flat(text: &str) -> Analysis {
 /// accusation"`). The speaker holds what the words do not give to someone else. Only quotations
 /// holding a marker's first word are analysed again.
 fn claims_in_quotes(text: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<Claim> {
-    let lex = lexicon::Lexicon::get();
     let mut out = Vec::new();
-    let mut word = String::new();
     for q in quotes {
         let Some(speaker) = q.speaker.and_then(|i| speakers.get(i)) else {
             continue;
         };
-        if q.kind == QuoteKind::Scare {
+        // Whole quoted sentences: quoted words inside the reporter's sentence are too short
+        // to carry a claim of their own.
+        if q.kind != QuoteKind::Full {
             continue;
         }
         let inner = q.inner.as_str(text);
-        let marked = inner
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| {
-                if w.is_empty() || w.len() > 16 {
-                    return false;
-                }
-                word.clear();
-                word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-                lex.info(&word).flags & lexicon::flag::CLAIM_START != 0
-            });
-        if !marked {
+        // Three words at least: one or two quoted words hold no claim of their own.
+        if inner.split_whitespace().nth(2).is_none() || !claims::may_hold_marker(inner) {
             continue;
         }
         let ctx = attribution::Ctx::new(inner, tokens::tokenize(inner, &[]));
