@@ -859,7 +859,9 @@ fn clause_end(ctx: &Ctx, k: usize, b: usize, i: usize) -> usize {
             end -= 1;
         }
     } else {
-        while end > k && matches!(ctx.toks[end - 1].kind, Kind::Punct('\n')) {
+        // The sentence's own final mark stays; a comma or a colon closing a quoted sentence
+        // ("It appears …," she said) does not.
+        while end > k && matches!(ctx.toks[end - 1].kind, Kind::Punct('\n' | ',' | ';' | ':')) {
             end -= 1;
         }
     }

@@ -297,7 +297,14 @@ fn claims_in_quotes(text: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<C
                 holder,
                 marker: shift(f.marker),
                 kind: f.kind,
-                rule: format!("{}; inside a quotation of {}", f.rule, speaker.name),
+                rule: format!(
+                    "{}; inside a quotation of {}",
+                    f.rule.replace(
+                        "holder: the article (no speaker in the sentence)",
+                        "holder: the quotation's speaker"
+                    ),
+                    speaker.name
+                ),
             });
         }
     }
