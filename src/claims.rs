@@ -931,6 +931,12 @@ pub fn find(ctx: &Ctx, statements: &[Statement]) -> Vec<Found> {
                 None
             };
             let Some((e, m)) = hit else {
+                if i >= covered {
+                    if let Some((f, end)) = noun_claim(ctx, i, a, b) {
+                        covered = end;
+                        taken.push(f);
+                    }
+                }
                 i += 1;
                 continue;
             };
@@ -1026,6 +1032,119 @@ fn participle_at(ctx: &Ctx, i: usize, a: usize) -> bool {
         && i > a
         && (ctx.is_punct(i - 1, ',')
             || ctx.in_list(i - 1, &["but", "while", "and", "before", "after"]))
+}
+
+/// `his claim that …`, `a claim by an aide`, `Calder's claim`: the noun `claim` with an owner
+/// the text names, not a legal or insurance claim (`claims for damages`, `asylum claims`, `filed
+/// a claim`). The span is the noun phrase with its `that`-clause or `by` phrase; the holder its
+/// owner.
+fn noun_claim(ctx: &Ctx, i: usize, a: usize, b: usize) -> Option<(Found, usize)> {
+    if !ctx.in_list(i, &["claim", "claims"]) || i == a || ctx.verb(i).is_some() {
+        return None;
+    }
+    let k = (i.saturating_sub(4).max(a)..i).rev().find(|&k| {
+        ctx.possessive(k)
+            || ctx.in_list(
+                k,
+                &[
+                    "the", "a", "an", "his", "her", "their", "its", "these", "those", "other",
+                ],
+            )
+    })?;
+    // Between the determiner and the noun only modifiers: no verb, no punctuation.
+    let legal = [
+        "insurance",
+        "legal",
+        "asylum",
+        "humanitarian",
+        "damage",
+        "damages",
+        "disability",
+        "compensation",
+        "land",
+        "territorial",
+        "tax",
+        "refund",
+        "injury",
+        "benefit",
+        "benefits",
+        "unemployment",
+        "wage",
+        "patent",
+        "title",
+        "copyright",
+        "filed",
+        "file",
+        "files",
+        "filing",
+        "pension",
+        "medical",
+        "welfare",
+        "jobless",
+    ];
+    if (k + 1..i).any(|j| !ctx.is_word(j) || ctx.verb(j).is_some() || ctx.in_list(j, &legal))
+        || k > a && ctx.in_list(k - 1, &legal)
+        || ctx.in_list(
+            i + 1,
+            &["for", "of", "against", "such", "to", "under", "filed"],
+        )
+    {
+        return None;
+    }
+    let owner = ctx.possessive(k) || ctx.in_list(k, &["his", "her", "their", "its"]);
+    let that = ctx.lw(i + 1) == "that";
+    let by = ctx.lw(i + 1) == "by";
+    if !(owner || that || by) {
+        return None;
+    }
+    let holder = if by {
+        ctx.np_fwd(i + 2, b)
+    } else if ctx.possessive(k) {
+        ctx.np_back(k + 1, a)
+            .filter(|np| np.end == k + 1)
+            .or(Some(Np {
+                start: k,
+                end: k + 1,
+                kind: NpKind::Description,
+            }))
+    } else if owner {
+        Some(Np {
+            start: k,
+            end: k + 1,
+            kind: NpKind::Pronoun,
+        })
+    } else {
+        None
+    };
+    // Only an owner the text names: a name in the possessive, `his`, `by X`. A description in
+    // the possessive ("the president's claim") or a claim with no owner is left out: its
+    // holder would be a guess.
+    if holder.is_none_or(|h| ctx.possessive(k) && h.kind == NpKind::Description) {
+        return None;
+    }
+    // The noun phrase starts at its determiner, or at the possessor's.
+    let start = holder
+        .filter(|h| ctx.possessive(k) && h.start <= k)
+        .map_or(k, |h| h.start);
+    let end = if that || by {
+        clause_end(ctx, i + 1, b, i)
+    } else {
+        i + 1
+    };
+    Some((
+        Found {
+            span: ctx.span(start, end),
+            marker: ctx.span(i, i + 1),
+            kind: ClaimKind::Contested,
+            holder,
+            reporter: false,
+            unnamed: false,
+            rule: "contested: the noun `claim` with its owner or content (`his claim that`, \
+                   `a claim by X`, `X's claim`); holder: its owner"
+                .into(),
+        },
+        end,
+    ))
 }
 
 /// The claim marked by `m` at `i..e` in sentence `a..b`: its clause and its holder.

@@ -224,8 +224,14 @@ fn analyze_flat(text: &str) -> Analysis {
             holder: if c.reporter {
                 Some("reporter".to_string())
             } else if c.unnamed {
-                c.holder
-                    .map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
+                c.holder.map(|np| {
+                    let w = ctx.span(np.start, np.end).as_str(text);
+                    let w = w
+                        .strip_suffix("’s")
+                        .or_else(|| w.strip_suffix("'s"))
+                        .unwrap_or(w);
+                    w.to_string()
+                })
             } else {
                 h.entity.map(|e| entities[e].name.clone()).or_else(|| {
                     h.mention
