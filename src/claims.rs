@@ -784,19 +784,18 @@ fn clause_start(ctx: &Ctx, k: usize, a: usize) -> usize {
         let p = j - 1;
         match ctx.toks[p].kind {
             Kind::Punct(';' | ':' | '—' | '―' | '–' | '-' | '(' | '\n') => return j,
-            Kind::Punct(',') => {
-                // ", and he …", ", with critics accusing …", ", even as he …"
+            // ", and he …", ", with critics accusing …", ", even as he …"
+            Kind::Punct(',')
                 if ctx.in_list(
                     j,
                     &[
                         "and", "but", "with", "as", "while", "though", "although", "even", "yet",
                     ],
-                ) {
-                    return j;
-                }
+                ) =>
+            {
+                return j;
             }
             Kind::Word if ctx.in_list(p, CLAUSE_OPENERS) => {
-                // "that" as a determiner ("that plan") or after "so" keeps going.
                 return p;
             }
             Kind::Word if ctx.lw(p) == "as" && p > a && ctx.lw(p - 1) == "even" => return j,
