@@ -45,6 +45,8 @@ struct Marker {
     unnamed: bool,
     base: bool,
     afterit: bool,
+    afterbe: bool,
+    afteritbe: bool,
     who: Who,
 }
 
@@ -96,6 +98,8 @@ fn markers() -> &'static HashMap<&'static str, Vec<Marker>> {
                     unnamed: has("unnamed"),
                     base: has("base"),
                     afterit: has("afterit"),
+                    afterbe: has("afterbe"),
+                    afteritbe: has("afteritbe"),
                     who,
                     words,
                 };
@@ -437,6 +441,13 @@ fn sense_ok(ctx: &Ctx, m: &Marker, i: usize, e: usize, a: usize, b: usize) -> bo
         return false;
     }
     if m.afterit && !(i > a && ctx.lw(i - 1) == "it") {
+        return false;
+    }
+    const BE: &[&str] = &["is", "are", "was", "were", "been", "be"];
+    if m.afterbe && !(i > a && ctx.in_list(i - 1, BE)) {
+        return false;
+    }
+    if m.afteritbe && !(i > a + 1 && ctx.in_list(i - 1, BE) && ctx.lw(i - 2) == "it") {
         return false;
     }
     if m.base {
@@ -1262,8 +1273,14 @@ fn found_at(
         }
     );
     // "it appears": the marker starts at `it`.
-    let marker_start = if m.afterit { i - 1 } else { i };
-    if m.afterit && start == i {
+    let marker_start = if m.afteritbe {
+        i - 2
+    } else if m.afterit || m.afterbe {
+        i - 1
+    } else {
+        i
+    };
+    if start > marker_start {
         start = marker_start;
     }
     (

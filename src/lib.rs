@@ -106,8 +106,11 @@ fn analyze_flat(text: &str) -> Analysis {
     // Kinds first: a scare quote (a term, a title, a programme's name) never gets a speaker.
     // Quoted words inside what a party is reported as saying are that party's words.
     for (i, a) in atts.iter_mut().enumerate() {
-        if a.mention.is_none() && !ctx.is_named_thing(qtok[i]) && !ctx.is_title(qtok[i]) {
-            if let Some(st) = attribution::reported_speech(&ctx, &statements, qtok[i]) {
+        if a.mention.is_none() {
+            let Some(st) = attribution::reported_speech(&ctx, &statements, qtok[i]) else {
+                continue;
+            };
+            if !ctx.is_named_thing(qtok[i]) && !ctx.is_title(qtok[i]) {
                 a.mention = Some(st.np);
                 a.cue = Some((st.verb, st.cue_end));
                 a.partial = true;
