@@ -301,7 +301,10 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF  ", MB), Err(DecodeError::Blank));
         // A second byte-order mark after the first (found by fuzzing) is nothing to read either.
         assert_eq!(decode(b"\xFF\xFE\xFF\xFE", MB), Err(DecodeError::Blank));
-        assert_eq!(decode("\u{200b}\u{200f} ".as_bytes(), MB), Err(DecodeError::Blank));
+        assert_eq!(
+            decode("\u{200b}\u{200f} ".as_bytes(), MB),
+            Err(DecodeError::Blank)
+        );
         assert_eq!(
             decode(&[b'a'; 11], 10),
             Err(DecodeError::TooLarge {

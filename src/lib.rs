@@ -108,14 +108,44 @@ fn analyze_flat(text: &str) -> Analysis {
     let statements = ctx.statements();
     let mut atts = ctx.attribute(&qtok);
     // Kinds first: a scare quote (a term, a title, a programme's name) never gets a speaker.
+    // Quoted words inside what a party is reported as saying are that party's words.
+    for (i, a) in atts.iter_mut().enumerate() {
+        if a.mention.is_none() {
+            let Some(st) = attribution::reported_speech(&ctx, &statements, qtok[i]) else {
+                continue;
+            };
+            if !ctx.is_named_thing(qtok[i]) && !ctx.is_title(qtok[i]) {
+                a.mention = Some(st.np);
+                a.cue = Some((st.verb, st.cue_end));
+                a.partial = true;
+                a.rule = Some(if ctx.verb(st.verb).is_some() {
+                    AttributionRule::SpeechVerbBefore
+                } else {
+                    AttributionRule::RemarkOwner
+                });
+            }
+        }
+    }
     let kinds: Vec<(QuoteKind, KindRule)> = found
         .iter()
         .zip(&atts)
         .enumerate()
         .map(|(i, (f, a))| {
             let words = f.inner.as_str(text).split_whitespace().count();
+            let spoken = a.mention.is_some()
+                && matches!(
+                    a.rule,
+                    Some(
+                        AttributionRule::SpeechVerbBefore
+                            | AttributionRule::AccordingTo
+                            | AttributionRule::RemarkOwner
+                    )
+                )
+                && ctx.is_sayable_term(qtok[i]);
             if ctx.is_named_thing(qtok[i]) || !a.direct && ctx.is_title(qtok[i]) {
                 (QuoteKind::Scare, KindRule::Title)
+            } else if !a.direct && ctx.is_term(qtok[i]) && spoken {
+                (QuoteKind::Partial, KindRule::InReportedSpeech)
             } else if !a.direct && ctx.is_term(qtok[i]) {
                 (QuoteKind::Scare, KindRule::Term)
             } else if a.mention.is_none() && words <= 6 {
@@ -132,11 +162,11 @@ fn analyze_flat(text: &str) -> Analysis {
             *a = attribution::Attribution::default();
         }
     }
-    let found_claims = claims::find(&ctx);
+    let found_claims = claims::find(&ctx, &statements);
     // Claim holders resolve to entities along with the speakers of quotations.
     let n_quotes = atts.len();
     atts.extend(found_claims.iter().map(|c| attribution::Attribution {
-        mention: c.holder,
+        mention: c.holder.filter(|_| !c.unnamed),
         ..Default::default()
     }));
     let entities = ctx.resolve(&mut atts, &statements);
@@ -173,7 +203,7 @@ fn analyze_flat(text: &str) -> Analysis {
         })
         .collect();
 
-    let quotes = found
+    let quotes: Vec<Quote> = found
         .iter()
         .zip(&atts)
         .enumerate()
@@ -198,14 +228,34 @@ fn analyze_flat(text: &str) -> Analysis {
         .zip(&holders)
         .map(|(c, h)| Claim {
             span: c.span,
-            holder: h.entity.map(|e| entities[e].name.clone()).or_else(|| {
-                h.mention
-                    .map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
-            }),
+            holder: if c.reporter {
+                Some("reporter".to_string())
+            } else if c.unnamed {
+                c.holder.map(|np| {
+                    let w = ctx.span(np.start, np.end).as_str(text);
+                    let w = w
+                        .strip_suffix("’s")
+                        .or_else(|| w.strip_suffix("'s"))
+                        .unwrap_or(w);
+                    w.to_string()
+                })
+            } else {
+                h.entity.map(|e| entities[e].name.clone()).or_else(|| {
+                    h.mention
+                        .map(|np| ctx.span(np.start, np.end).as_str(text).to_string())
+                })
+            },
             marker: c.marker,
             kind: c.kind,
+            rule: c.rule.clone(),
         })
         .collect();
+    let mut claims: Vec<Claim> = claims;
+    claims.extend(claims_in_quotes(text, &quotes, &speakers));
+    // A quotation nested in another is read twice: one claim per marker, its shortest clause.
+    claims.sort_by_key(|c| (c.marker.start, c.marker.end, c.span.end - c.span.start));
+    claims.dedup_by_key(|c| c.marker);
+    claims.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     Analysis {
         title,
         paragraphs,
@@ -213,6 +263,65 @@ fn analyze_flat(text: &str) -> Analysis {
         speakers,
         claims,
     }
+}
+
+/// Disputed claims inside the quotations of a known speaker: a speaker's own hedge (`"it
+/// appears the plan failed," she said`) or a claim the speaker frames (`"they denied the
+/// accusation"`). The speaker holds what the words do not give to someone else. Only quotations
+/// holding a marker's first word are analysed again.
+fn claims_in_quotes(text: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for q in quotes {
+        let Some(speaker) = q.speaker.and_then(|i| speakers.get(i)) else {
+            continue;
+        };
+        // Whole quoted sentences: quoted words inside the reporter's sentence are too short
+        // to carry a claim of their own.
+        if q.kind != QuoteKind::Full {
+            continue;
+        }
+        let inner = q.inner.as_str(text);
+        // Three words at least: one or two quoted words hold no claim of their own.
+        if inner.split_whitespace().nth(2).is_none() || !claims::may_hold_marker(inner) {
+            continue;
+        }
+        let ctx = attribution::Ctx::new(inner, tokens::tokenize(inner, &[]));
+        // No statements: inside a quotation the speaker's own hedges are the speaker's.
+        for f in claims::find(&ctx, &[]) {
+            let shift = |s: Span| Span::new(s.start + q.inner.start, s.end + q.inner.start);
+            // The speaker's own hedge or verdict, or "I"/"we": the speaker; "they", "he": someone
+            // the quotation does not name; a name or description: its words.
+            let holder = if f.reporter {
+                Some(speaker.name.clone())
+            } else {
+                f.holder.and_then(|np| {
+                    let words = ctx.span(np.start, np.end).as_str(inner);
+                    match np.kind {
+                        attribution::NpKind::Pronoun => {
+                            matches!(words.to_ascii_lowercase().as_str(), "i" | "we")
+                                .then(|| speaker.name.clone())
+                        }
+                        _ => Some(words.to_string()),
+                    }
+                })
+            };
+            out.push(Claim {
+                span: shift(f.span),
+                holder,
+                marker: shift(f.marker),
+                kind: f.kind,
+                rule: format!(
+                    "{}; inside a quotation of {}",
+                    f.rule.replace(
+                        "holder: the article (no speaker in the sentence)",
+                        "holder: the quotation's speaker"
+                    ),
+                    speaker.name
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// Quotations quoted inside a quotation: a block quoted from another article (`McCrummen

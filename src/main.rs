@@ -441,13 +441,14 @@ fn explain_report(
     for c in &a.claims {
         writeln!(
             out,
-            "{}  claim {}  marker {}  holder {}",
+            "{}  claim {}  marker {}  holder {}  rule {}",
             quoted(text, c.span),
             c.kind.as_str(),
             quoted(text, c.marker),
             c.holder
                 .as_deref()
-                .map_or("none".to_string(), |h| format!("\"{h}\""))
+                .map_or("none".to_string(), |h| format!("\"{h}\"")),
+            c.rule
         )?;
     }
     Ok(())

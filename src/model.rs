@@ -95,6 +95,9 @@ pub enum AttributionRule {
     SentenceSubject,
     /// A quotation standing alone continues the speaker of the sentence or paragraph before.
     PreviousSentence,
+    /// The owner of a remark named just before the quoted words: `Ruiz's remark about the
+    /// "lost decade"`.
+    RemarkOwner,
 }
 
 impl AttributionRule {
@@ -111,6 +114,7 @@ impl AttributionRule {
             AttributionRule::ColonIntroduction => "colon_introduction",
             AttributionRule::SentenceSubject => "sentence_subject",
             AttributionRule::PreviousSentence => "previous_sentence",
+            AttributionRule::RemarkOwner => "remark_owner",
         }
     }
 }
@@ -163,6 +167,10 @@ pub enum KindRule {
     /// A term the sentence talks about: `the word "X"`, `filed as "X"`, `30 "X"`,
     /// `a "X" rule`.
     Term,
+    /// Quoted words inside what the sentence reports a party as saying (`she insisted the plan
+    /// was a "fair deal"`, `what he has called a "normal" thing`): that party's words, a partial
+    /// quotation with that speaker, even one word.
+    InReportedSpeech,
 }
 
 impl KindRule {
@@ -174,6 +182,7 @@ impl KindRule {
             KindRule::UnattributedTerm => "unattributed_term",
             KindRule::Title => "title",
             KindRule::Term => "term",
+            KindRule::InReportedSpeech => "in_reported_speech",
         }
     }
 }
@@ -217,9 +226,14 @@ impl ClaimKind {
 pub struct Claim {
     /// The clause or sentence that carries the claim.
     pub span: Span,
-    /// Who asserts it, as a canonical name when known.
+    /// Who asserts it, as a canonical name when known; `reporter` when the article itself
+    /// hedges or contradicts.
     pub holder: Option<String>,
     /// The words that mark the claim as disputed.
     pub marker: Span,
     pub kind: ClaimKind,
+    /// The rule that found it: the marker's lexicon line and how the holder was found (shown by
+    /// `crosscheck analyze --explain`; not in the JSON).
+    #[serde(skip)]
+    pub rule: String,
 }

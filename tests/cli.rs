@@ -248,3 +248,30 @@ fn explain_names_the_rule_behind_each_quotation() {
         .iter()
         .any(|l| l.starts_with("speaker 0 \"Ines Calder\" (person)")));
 }
+
+#[test]
+fn explain_names_the_rule_behind_each_claim_and_quotation_kind() {
+    let text = "Harbour vote\nMayor Ines Calder insisted that the pier was \"perfectly safe\" for ferries.\nThe ferry line reportedly lost money.\n";
+    let out = crosscheck(&["analyze", "--explain", "-"], Some(text.as_bytes()));
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    let quote = s.lines().find(|l| l.contains("quote ")).unwrap();
+    assert!(quote.contains("quote partial (in_sentence)"), "{quote}");
+    assert!(quote.contains("-> speaker \"Ines Calder\""), "{quote}");
+    let claims: Vec<&str> = s.lines().filter(|l| l.contains("  claim ")).collect();
+    assert_eq!(claims.len(), 2, "{s}");
+    assert!(
+        claims[0].contains("claim contested  marker")
+            && claims[0].contains("rule contested: marker `insisted | clause`")
+            && claims[0].contains("holder: the subject of the marker"),
+        "{}",
+        claims[0]
+    );
+    assert!(
+        claims[1].contains("claim hedged")
+            && claims[1].contains("holder none")
+            && claims[1].contains("rule hedged: marker `reportedly | nobody`"),
+        "{}",
+        claims[1]
+    );
+}

@@ -94,6 +94,7 @@ fn highlights_become_nested_elements_with_data_kind() {
             holder: None,
             marker: at("reportedly"),
             kind: ClaimKind::Hedged,
+            rule: String::new(),
         }],
     };
     let doc = doc();

@@ -442,6 +442,88 @@ impl<'a> Ctx<'a> {
         det_before && noun_after && words <= 4
     }
 
+    /// True when the quotation at `t` follows `the word`, `the term`, `the phrase`: a term
+    /// named as such, even inside reported speech.
+    pub fn is_word_term(&self, t: usize) -> bool {
+        t > 0
+            && self.in_list(
+                t - 1,
+                &[
+                    "word",
+                    "words",
+                    "term",
+                    "terms",
+                    "phrase",
+                    "phrases",
+                    "label",
+                    "slogan",
+                    "name",
+                    "nickname",
+                    "headline",
+                    "title",
+                    "so-called",
+                    "dubbed",
+                    "nicknamed",
+                    "titled",
+                    "entitled",
+                    "named",
+                    "called",
+                    "as",
+                    "known",
+                ],
+            )
+    }
+
+    /// True when the term at `t` is one a party can be reported as saying: a quoted modifier
+    /// (`a "transcribed" interview`, `a "normal" part of life`), not a number's noun (`30
+    /// "emergency orders"`), not after `as`, and not the name of a rule or a programme (`a
+    /// "place of birth" rule`, `a "zero tolerance" policy`).
+    pub fn is_sayable_term(&self, t: usize) -> bool {
+        if t == 0 || self.is_word_term(t) {
+            return false;
+        }
+        let p = t - 1;
+        if self.lw(p).starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        !self.in_list(
+            t + 1,
+            &[
+                "standard",
+                "standards",
+                "rule",
+                "rules",
+                "policy",
+                "policies",
+                "program",
+                "programs",
+                "programme",
+                "law",
+                "laws",
+                "provision",
+                "test",
+                "doctrine",
+                "clause",
+                "strategy",
+                "label",
+                "category",
+                "status",
+                "designation",
+                "exemption",
+                "penalty",
+                "loophole",
+                "requirement",
+                "system",
+                "bill",
+                "act",
+                "option",
+                "campaign",
+                "initiative",
+                "plan",
+            ],
+        )
+    }
+
     /// Every word capitalised but short function words: a title ("Meet the Press").
     fn title_cased(&self, words: &[&str]) -> bool {
         let minor = [

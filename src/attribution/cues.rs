@@ -92,6 +92,13 @@ impl<'a> Ctx<'a> {
                             return Some(n);
                         }
                     }
+                    // "Ana Ruiz of Ohio, the party's leader, said": the person, not the home
+                    // state.
+                    if np.start > lo + 1 && self.person_of(np.start - 1) {
+                        if let Some(person) = self.np_back(np.start - 1, lo) {
+                            return Some(person);
+                        }
+                    }
                     // A chain of appositions ("Ana Ruiz, the head of the union, a trade group,
                     // said"): the person named first.
                     let person = np.kind == NpKind::Name

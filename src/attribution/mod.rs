@@ -312,6 +312,99 @@ const LEADER_WORDS: &[&str] = &[
     "head",
 ];
 
+/// The statement whose reported content holds the quotation token `t`: a reporting verb earlier
+/// in the same sentence (`Griffin claims that the image is an "act of art"`), with no other
+/// quotation, semicolon, dash or parenthesis between them. Titles and terms named as such
+/// (`the word "X"`, `so-called "X"`) are left out by the caller.
+pub(crate) fn reported_speech(ctx: &Ctx, statements: &[Statement], t: usize) -> Option<Statement> {
+    if ctx.is_word_term(t) {
+        return None;
+    }
+    let s = ctx.sentence(t);
+    // Statements are in text order: look back from the quotation within its sentence only.
+    let upto = statements.partition_point(|st| st.verb < t);
+    statements[..upto]
+        .iter()
+        .rev()
+        .take_while(|st| ctx.sentence(st.verb) == s)
+        .find(|st| {
+            st.cue_end <= t
+                && st.np.end <= t
+                && t - st.cue_end <= 30
+                && !(st.cue_end..t).any(|k| {
+                    matches!(
+                        ctx.toks[k].kind,
+                        Kind::Quote(_) | Kind::Punct(';' | '—' | '―' | '–' | '(' | ')' | ':')
+                    )
+                })
+        })
+        .copied()
+        .or_else(|| owner_of_remark(ctx, t))
+}
+
+/// `Mr. Romney's remark about the "47 percent"`: the owner of a remark named shortly before
+/// the quoted words, as a statement whose cue is the remark noun.
+fn owner_of_remark(ctx: &Ctx, t: usize) -> Option<Statement> {
+    let s = ctx.sentence(t);
+    let lo = t.saturating_sub(10);
+    let noun = (lo..t).rev().find(|&k| {
+        ctx.sentence(k) == s
+            && ctx.in_list(
+                k,
+                &[
+                    "remark",
+                    "remarks",
+                    "comment",
+                    "comments",
+                    "words",
+                    "statement",
+                    "line",
+                    "quip",
+                    "promise",
+                    "pledge",
+                    "vow",
+                    "description",
+                    "characterization",
+                    "tweet",
+                    "speech",
+                    "assertion",
+                    "accusation",
+                    "warning",
+                ],
+            )
+    })?;
+    if (noun..t)
+        .any(|k| !matches!(ctx.toks[k].kind, Kind::Word) || ctx.verb(k).is_some() && k > noun)
+    {
+        return None;
+    }
+    // Up to two modifiers between the possessive and the noun ("infamous", "off-the-cuff").
+    let own = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&k| ctx.possessive(k))?;
+    if !ctx.is_cap(own) || ctx.stop_cap(own) || ctx.sentence(own) != s {
+        return None;
+    }
+    let mut start = own;
+    while start > 0
+        && ctx.sentence(start - 1) == s
+        && ctx.is_cap(start - 1)
+        && !ctx.stop_cap(start - 1)
+        && !ctx.possessive(start - 1)
+    {
+        start -= 1;
+    }
+    Some(Statement {
+        np: Np {
+            start,
+            end: own + 1,
+            kind: NpKind::Name,
+        },
+        verb: noun,
+        cue_end: noun + 1,
+    })
+}
+
 /// The analysis state over one text.
 pub struct Ctx<'a> {
     pub text: &'a str,
