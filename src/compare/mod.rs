@@ -302,7 +302,7 @@ impl Vocab {
             .filter(|w| w.is_content())
             .map(|w| self.id(&w.key))
             .collect();
-        k.sort_unstable();
+        crate::sort::sort(&mut k);
         k.dedup();
         k
     }
