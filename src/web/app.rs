@@ -658,10 +658,11 @@ pub fn start() -> Result<(), JsValue> {
             .split('&')
             .any(|p| p == "set=example")
     });
-    let mut state = State::with_own(own, example);
+    let reports = State::analysed(&own, example);
+    mark("crosscheck:analysed");
+    let mut state = State::with_analysed(own, example, reports);
     state.notice = notice;
     state.aside = aside;
-    mark("crosscheck:analysed");
     mark("crosscheck:compared");
     let app = App::mount_with(&doc, &root, state, true)?;
     mark("crosscheck:rendered");

@@ -427,6 +427,27 @@ impl State {
         s
     }
 
+    /// The reports [`State::with_own`] would show for `own` and `example`, analysed but not yet
+    /// compared (the page marks the two steps apart: `crosscheck:analysed`, `compared`).
+    pub fn analysed(own: &[Doc], example: bool) -> Vec<Report> {
+        if example {
+            seed_reports()
+        } else {
+            own.iter()
+                .map(|d| Report::new(d.file.clone(), d.text.clone()))
+                .collect()
+        }
+    }
+
+    /// [`State::with_own`] from the reports [`State::analysed`] gave for the same `own` and
+    /// `example`: compares them.
+    pub fn with_analysed(own: Vec<Doc>, example: bool, reports: Vec<Report>) -> State {
+        let mut s = State::new(reports);
+        s.own = own;
+        s.view.example = example;
+        s
+    }
+
     /// Analyses and compares what is to be shown again, keeping the analysis of every text
     /// that is already analysed; clears what pointed into the old set (selection, columns).
     pub fn rebuild(&mut self) {
@@ -1750,6 +1771,15 @@ mod tests {
         update(&mut s, Msg::AddReports(vec![]));
         let names: BTreeSet<&str> = s.own.iter().map(|d| d.file.as_str()).collect();
         assert_eq!(names.len(), s.own.len());
+    }
+
+    #[test]
+    fn analysed_then_compared_is_with_own() {
+        for example in [false, true] {
+            let a = State::with_own(own(3), example);
+            let b = State::with_analysed(own(3), example, State::analysed(&own(3), example));
+            assert_eq!(format!("{:?}", a), format!("{:?}", b));
+        }
     }
 
     #[test]
