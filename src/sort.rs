@@ -16,6 +16,9 @@ use std::cmp::Ordering;
 pub fn by<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
     #[cfg(target_arch = "wasm32")]
     {
+        if v.len() < 2 {
+            return;
+        }
         let mut cmp = cmp;
         let p = order(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
         permute(v, p);
@@ -58,6 +61,9 @@ pub(crate) fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> 
             a[j] = x;
         }
         start = end;
+    }
+    if n <= RUN {
+        return a;
     }
     let mut b = vec![0; n];
     let mut width = RUN;
