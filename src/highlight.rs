@@ -65,7 +65,9 @@ pub struct Marks {
 impl From<Vec<(Span, Mark)>> for Marks {
     fn from(mut list: Vec<(Span, Mark)>) -> Marks {
         list.retain(|(s, _)| !s.is_empty());
-        list.sort_by_key(|(s, m)| (s.start, std::cmp::Reverse(s.end), m.rank()));
+        crate::sort::by_key(&mut list, |(s, m)| {
+            (s.start, std::cmp::Reverse(s.end), m.rank())
+        });
         let mut max_end = Vec::with_capacity(list.len());
         let mut m = 0;
         for (s, _) in &list {
@@ -111,7 +113,7 @@ pub fn marks(a: &Analysis) -> Marks {
         out.push((c.marker, Mark::Marker(i)));
     }
     // Two quotations attributed to one mention mark it once.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|(s, m)| seen.insert((*s, m.name())));
     Marks::from(out)
 }
@@ -127,7 +129,7 @@ pub fn events(range: Span, marks: &Marks) -> Vec<Event> {
         cuts.push(s.start);
         cuts.push(s.end);
     }
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     cuts.dedup();
 
     let mut out = Vec::new();
@@ -143,7 +145,9 @@ pub fn events(range: Span, marks: &Marks) -> Vec<Event> {
         }
         active.retain(|(s, _)| s.contains(seg));
         // Widest (earliest start, then longest, then rank) first.
-        active.sort_by_key(|(s, m)| (s.start, std::cmp::Reverse(s.end), m.rank()));
+        crate::sort::by_key(&mut active, |(s, m)| {
+            (s.start, std::cmp::Reverse(s.end), m.rank())
+        });
         let want: Vec<Mark> = active.iter().map(|&(_, m)| m).collect();
         let keep = open.iter().zip(&want).take_while(|(a, b)| a == b).count();
         for _ in keep..open.len() {

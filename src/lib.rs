@@ -21,7 +21,9 @@ mod attribution;
 mod claims;
 mod lexicon;
 mod model;
+mod num;
 mod quotes;
+mod sort;
 mod span;
 mod text;
 mod tokens;
@@ -177,7 +179,7 @@ fn analyze_flat(text: &str) -> Analysis {
     let mut order: Vec<usize> = (0..entities.len())
         .filter(|&e| entities[e].quoted)
         .collect();
-    order.sort_by_key(|&e| {
+    crate::sort::by_key(&mut order, |&e| {
         entities[e]
             .mentions
             .iter()
@@ -193,7 +195,7 @@ fn analyze_flat(text: &str) -> Analysis {
         .iter()
         .map(|&e| {
             let mut mentions = entities[e].mentions.clone();
-            mentions.sort();
+            crate::sort::sort(&mut mentions);
             mentions.dedup();
             Speaker {
                 name: entities[e].name.clone(),
@@ -387,13 +389,14 @@ fn nested_quotes(text: &str, a: &mut Analysis) {
             };
             let m = &mut a.speakers[i].mentions;
             m.extend(mentions);
-            m.sort();
+            crate::sort::sort(m);
             m.dedup();
             q.speaker = Some(i);
         }
         a.quotes.push(q);
     }
     // Outer quotations before the ones they contain.
-    a.quotes
-        .sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    crate::sort::by_key(&mut a.quotes, |q| {
+        (q.span.start, std::cmp::Reverse(q.span.end))
+    });
 }

@@ -11,6 +11,10 @@ use crate::span::{Span, Utf16Index};
 
 /// The whole output of one run: every report, then how they compare.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct Output {
     pub reports: Vec<ReportOut>,
     pub comparison: ComparisonOut,
@@ -19,6 +23,10 @@ pub struct Output {
 /// How the reports compare (see [`crate::compare`]): people across reports, quote groups,
 /// discrepancies and coverage. Every span names its report.
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct ComparisonOut {
     /// Speakers identified across reports; `person` fields below index this list.
     pub people: Vec<PersonOut>,
@@ -31,6 +39,10 @@ pub struct ComparisonOut {
 
 /// A span in one report: `report` indexes `reports`, offsets as in [`SpanOut`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct ReportSpanOut {
     pub report: usize,
     pub start: usize,
@@ -41,6 +53,10 @@ pub struct ReportSpanOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct PersonOut {
     pub name: String,
     /// `person` or `organisation`.
@@ -54,6 +70,10 @@ pub struct PersonOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct QuoteGroupOut {
     pub person: Option<usize>,
     /// The speaker's name, or `null`.
@@ -65,6 +85,10 @@ pub struct QuoteGroupOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct QuoteMemberOut {
     pub report: usize,
     /// Indices into `reports[report].quotes`.
@@ -76,12 +100,20 @@ pub struct QuoteMemberOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct MajorityWordOut {
     pub word: String,
     pub support: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct DiffPartOut {
     /// `same`, `extra` (only this member has the words) or `missing` (the majority's words this
     /// member lacks; no span).
@@ -91,12 +123,20 @@ pub struct DiffPartOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct ParaphraseOut {
     pub span: ReportSpanOut,
     pub score: f32,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct QuoteParaphraseOut {
     /// The quotation: `reports[report].quotes[quote]`.
     pub report: usize,
@@ -107,6 +147,10 @@ pub struct QuoteParaphraseOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct DiscrepancyOut {
     /// `title`, `date`, `number` or `speaker`.
     pub kind: &'static str,
@@ -119,6 +163,10 @@ pub struct DiscrepancyOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct DiscrepancyItemOut {
     /// The words that give the value.
     pub span: ReportSpanOut,
@@ -128,6 +176,10 @@ pub struct DiscrepancyItemOut {
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct CoverageOut {
     /// Rows of the speaker x report matrix, most quoted first.
     pub speakers: Vec<SpeakerRowOut>,
@@ -136,6 +188,10 @@ pub struct CoverageOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct SpeakerRowOut {
     pub person: usize,
     pub name: String,
@@ -144,6 +200,10 @@ pub struct SpeakerRowOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct SentenceOut {
     pub span: ReportSpanOut,
     /// `{report, sentence (index into coverage.sentences), score}`; empty when no other report
@@ -305,6 +365,10 @@ impl ComparisonOut {
 
 /// A span as it crosses into JSON or JavaScript.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct SpanOut {
     pub start: usize,
     pub end: usize,
@@ -315,6 +379,10 @@ pub struct SpanOut {
 
 /// One analysed report.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct ReportOut {
     /// The file name as given on the command line (`-` for standard input), or the seed's name.
     pub file: String,
@@ -330,6 +398,10 @@ pub struct ReportOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct QuoteOut {
     pub start: usize,
     pub end: usize,
@@ -353,6 +425,10 @@ pub struct QuoteOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct SpeakerOut {
     pub name: String,
     /// `person` or `organisation`.
@@ -361,6 +437,10 @@ pub struct SpeakerOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct ClaimOut {
     pub start: usize,
     pub end: usize,

@@ -147,7 +147,9 @@ pub(crate) fn coverage(ctx: &Ctx, aligned: &[Pair]) -> Coverage {
         }
     }
     let total = |row: &SpeakerRow| row.reports.iter().map(|c| c.words).sum::<usize>();
-    rows.sort_by(|x, y| total(y).cmp(&total(x)).then(x.person.cmp(&y.person)));
+    crate::sort::by(&mut rows, |x, y| {
+        total(y).cmp(&total(x)).then(x.person.cmp(&y.person))
+    });
 
     let mut sentences: Vec<SentenceCoverage> = ctx
         .sents
@@ -177,7 +179,7 @@ pub(crate) fn coverage(ctx: &Ctx, aligned: &[Pair]) -> Coverage {
         }
     }
     for s in &mut sentences {
-        s.matches.sort_by_key(|m| m.report);
+        crate::sort::by_key(&mut s.matches, |m| m.report);
     }
     Coverage {
         speakers: rows,

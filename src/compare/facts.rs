@@ -223,7 +223,7 @@ fn parse_title(text: &str, ws: &[Word]) -> Option<Title> {
             list.push(o);
         }
     }
-    t.quals.sort();
+    crate::sort::sort(&mut t.quals);
     t.quals.dedup();
     Some(t)
 }
@@ -479,9 +479,9 @@ pub(crate) fn titles(ctx: &Ctx) -> Vec<Discrepancy> {
             }
         }
         for v in &mut values {
-            v.1.sort_unstable();
+            crate::sort::sort(&mut v.1);
         }
-        values.sort_by_key(|v| v.1.len());
+        crate::sort::by_key(&mut values, |v| v.1.len());
         let parts: Vec<String> = values
             .iter()
             .map(|v| format!("{} ({})", v.2.surface, reports_label(&v.1)))
@@ -558,7 +558,7 @@ fn number_of(w: &str) -> Option<f64> {
         return Some(v);
     }
     if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        return w.replace(',', "").parse().ok();
+        return crate::num::parse_f64(&w.replace(',', ""));
     }
     None
 }
@@ -632,7 +632,8 @@ fn days(ctx: &Ctx, si: usize) -> Vec<Day> {
                 out.push(Day {
                     k,
                     span: Span::new(w.span.start, n.span.end),
-                    value: format!("{}-{}", m + 1, d),
+                    // A whole number from 1 to 31: written as `{d}` would write it.
+                    value: format!("{}-{}", m + 1, d as u32),
                     weekday: false,
                 });
             }
@@ -818,7 +819,7 @@ fn numbers(ctx: &Ctx, si: usize) -> Vec<Num> {
             })
             .filter_map(|x| ctx.vocab.get(&x.key))
             .collect();
-        context.sort_unstable();
+        crate::sort::sort(&mut context);
         context.dedup();
         let start = if money {
             before.trim_end().len() - 1
@@ -860,7 +861,7 @@ fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v}")
+        crate::num::fmt_f64(v)
     }
 }
 
@@ -877,7 +878,7 @@ fn persons_in(
         .filter(|c| c.len() == 1)
         .map(|c| c[0].0)
         .collect();
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -931,8 +932,8 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
                 rule: DiscrepancyRule::DateStatement,
                 label: format!("{what} of a statement by {name}"),
                 evidence: format!(
-                    "matched sentences (similarity {:.2}) both report {name} saying it, the day in the reporting clause",
-                    p.dice
+                    "matched sentences (similarity {}) both report {name} saying it, the day in the reporting clause",
+                    crate::num::fixed2(p.dice)
                 ),
                 a: Side { sent: p.a, span: x0.span },
                 b: Side { sent: p.b, span: y0.span },
@@ -947,7 +948,7 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
         }
     }
     let mut keys: Vec<&String> = events.keys().collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     for key in keys {
         let list = &events[key];
         for (i, (sa, a)) in list.iter().enumerate() {
@@ -997,7 +998,7 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
     }
     let report_of = |si: usize| ctx.sents[si].report;
     let mut units: Vec<&(bool, &str)> = by_unit.keys().collect();
-    units.sort();
+    crate::sort::sort(&mut units);
     for u in units {
         let list = &by_unit[u];
         // Is `x` accounted for in report `r` by a compatible value of the same quantity?
@@ -1057,7 +1058,7 @@ pub(crate) fn dates_and_numbers(ctx: &Ctx, aligned: &[Pair]) -> Vec<Discrepancy>
             }
         }
     }
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     pairs.dedup_by_key(|p| (p.0, p.1));
     for (pa, pb, anchor) in pairs {
         let shared_words = super::shared(&ctx.sents[pa].keys, &ctx.sents[pb].keys);
@@ -1162,7 +1163,7 @@ fn merge(ctx: &Ctx, found: Vec<Found>) -> Vec<Discrepancy> {
     }
     out.into_iter()
         .map(|(f, mut sides)| {
-            sides.sort_by_key(|s| (s.sent, s.span));
+            crate::sort::by_key(&mut sides, |s| (s.sent, s.span));
             let items: Vec<DiscrepancyItem> = sides
                 .iter()
                 .map(|s| {

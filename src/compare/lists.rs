@@ -135,8 +135,7 @@ pub fn parse(nicknames: &str, offices: &str, quantities: &str) -> Result<Lists, 
             _ => return Err(bad()),
         }
     }
-    l.office_forms
-        .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    crate::sort::by_key(&mut l.office_forms, |(f, _)| std::cmp::Reverse(f.len()));
     for (n, line) in lines(quantities) {
         let bad = || format!("quantities.txt:{n}: malformed: {line}");
         let (head, rest) = line.split_once(' ').ok_or_else(bad)?;
@@ -157,7 +156,7 @@ pub fn parse(nicknames: &str, offices: &str, quantities: &str) -> Result<Lists, 
                     return Err(bad());
                 };
                 l.scales
-                    .insert(w.clone(), f.parse::<f64>().map_err(|_| bad())?);
+                    .insert(w.clone(), crate::num::parse_f64(f).ok_or_else(bad)?);
             }
             "event" if words.len() == 1 => {
                 l.events.insert(words[0].clone());
@@ -168,7 +167,7 @@ pub fn parse(nicknames: &str, offices: &str, quantities: &str) -> Result<Lists, 
             _ => return Err(bad()),
         }
     }
-    l.bounds.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    crate::sort::by_key(&mut l.bounds, |(w, _)| std::cmp::Reverse(w.len()));
     Ok(l)
 }
 

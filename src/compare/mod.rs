@@ -239,6 +239,10 @@ pub struct SpeakerRow {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct SpeakerCell {
     pub quotes: usize,
     /// Words inside this person's quotations.
@@ -255,6 +259,10 @@ pub struct SentenceCoverage {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "json-api"),
+    derive(tsify_next::Tsify)
+)]
 pub struct SentenceMatch {
     pub report: usize,
     /// Index into [`Coverage::sentences`].
@@ -302,7 +310,7 @@ impl Vocab {
             .filter(|w| w.is_content())
             .map(|w| self.id(&w.key))
             .collect();
-        k.sort_unstable();
+        crate::sort::sort(&mut k);
         k.dedup();
         k
     }

@@ -230,7 +230,7 @@ fn mention_titles(text: &str, a: &Analysis, s: usize) -> Vec<String> {
             }
         }
     }
-    out.sort();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -349,7 +349,7 @@ impl People {
                     .iter()
                     .flat_map(|&(r2, s2)| mention_titles(reports[r2].0, reports[r2].1, s2))
                     .collect();
-                t.sort();
+                crate::sort::sort(&mut t);
                 t.dedup();
                 t
             };

@@ -9,7 +9,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent};
 
-use super::render::{self, Page};
+use super::render::{self, add, attr, Page};
 use super::state::{self, update, At, Changed, Doc, Kind, Msg, State, Target};
 
 /// `id` of the element the page goes into.
@@ -420,19 +420,19 @@ fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
             let _ = (|| -> Result<(), JsValue> {
                 for &c in &hidden {
                     let b = doc.create_element("button")?;
-                    b.set_attribute("type", "button")?;
+                    attr(&b, "type", "button")?;
                     b.set_class_name("legend-item");
-                    b.set_attribute("data-msg", &format!("show:{c}"))?;
-                    b.append_child(&doc.create_text_node(&format!("Show report {c}")))?;
-                    i.page.hidden_bar.append_child(&b)?;
+                    attr(&b, "data-msg", &format!("show:{c}"))?;
+                    add(&b, &doc.create_text_node(&format!("Show report {c}")))?;
+                    add(&i.page.hidden_bar, &b)?;
                 }
                 if hidden.len() > 1 {
                     let b = doc.create_element("button")?;
-                    b.set_attribute("type", "button")?;
+                    attr(&b, "type", "button")?;
                     b.set_class_name("legend-item");
-                    b.set_attribute("data-msg", "showall")?;
-                    b.append_child(&doc.create_text_node("Show all"))?;
-                    i.page.hidden_bar.append_child(&b)?;
+                    attr(&b, "data-msg", "showall")?;
+                    add(&b, &doc.create_text_node("Show all"))?;
+                    add(&i.page.hidden_bar, &b)?;
                 }
                 Ok(())
             })();
@@ -460,8 +460,8 @@ fn apply(inner: &Rc<RefCell<Inner>>, changed: Changed, focus: bool) {
         set_flag(&i.root, "has-selection", view.selection.is_some());
         i.marked = marked;
         let scroll = std::mem::take(&mut i.state.scroll);
-        let mut done = std::collections::BTreeSet::new();
-        let columns: std::collections::BTreeSet<usize> = scroll.iter().map(|a| a.0).collect();
+        let mut done = state::Set::new();
+        let columns: state::Set<usize> = scroll.iter().map(|a| a.0).collect();
         for at in scroll {
             // One scroll per column: the first target of each; the row moves sideways only
             // for a jump to one column.
@@ -658,10 +658,11 @@ pub fn start() -> Result<(), JsValue> {
             .split('&')
             .any(|p| p == "set=example")
     });
-    let mut state = State::with_own(own, example);
+    let reports = State::analysed(&own, example);
+    mark("crosscheck:analysed");
+    let mut state = State::with_analysed(own, example, reports);
     state.notice = notice;
     state.aside = aside;
-    mark("crosscheck:analysed");
     mark("crosscheck:compared");
     let app = App::mount_with(&doc, &root, state, true)?;
     mark("crosscheck:rendered");
@@ -670,7 +671,7 @@ pub fn start() -> Result<(), JsValue> {
     }
     if let Some(status) = doc.get_element_by_id(STATUS_ID) {
         status.set_text_content(None);
-        status.set_attribute("hidden", "")?;
+        attr(&status, "hidden", "")?;
     }
     APP.with(|cell| *cell.borrow_mut() = Some(app));
     Ok(())
@@ -814,7 +815,7 @@ fn download(body: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download(name);
-    a.set_attribute("hidden", "")?;
+    attr(&a, "hidden", "")?;
     doc.body().ok_or("no body")?.append_child(&a)?;
     a.click();
     a.remove();

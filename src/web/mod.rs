@@ -8,7 +8,8 @@
 //! - [`state`] is the page as data (compiled everywhere, unit-tested natively);
 //! - `render` builds the columns once per set of reports and the panel per selection (no
 //!   globals, so tests render into a detached element);
-//! - `api` hands the JSON contract to JavaScript (serde-wasm-bindgen);
+//! - `api` is the JavaScript API: the JSON contract as JS objects, its TypeScript types
+//!   generated from the Rust types (the `json-api` feature, built apart from the page);
 //! - `app` is the page: it mounts the columns, owns the delegated event listeners (which only
 //!   turn DOM events into `Msg`s), applies what `update` says changed, and shows failures.
 
@@ -17,11 +18,11 @@ pub mod state;
 
 #[cfg(all(target_arch = "wasm32", feature = "json-api"))]
 pub mod api;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod render;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub use app::{main, run, App};
 pub use state::{Msg, Report, State};

@@ -4,10 +4,10 @@
 //! Every function takes the [`Document`] to create nodes with and returns or fills elements the
 //! caller places; nothing here looks up global state. Article text goes in as text nodes only.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, Node};
 
 use super::state::{
     excerpt, At, Kind, Msg, Panel, Selection, State, Target, KEYS, MAX_REPORTS, MAX_REPORT_BYTES,
@@ -53,6 +53,20 @@ impl Page {
     }
 }
 
+/// `e.setAttribute(name, value)`. Not inlined, like the other builders here: one call at each
+/// of the hundred places instead of the binding's code (issue 7: the page's size).
+#[inline(never)]
+pub(crate) fn attr(e: &Element, name: &str, value: &str) -> Result<(), JsValue> {
+    e.set_attribute(name, value)
+}
+
+/// `parent.appendChild(child)`.
+#[inline(never)]
+pub(crate) fn add(parent: &Node, child: &Node) -> Result<(), JsValue> {
+    parent.append_child(child).map(drop)
+}
+
+#[inline(never)]
 fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
     let e = doc.create_element(tag)?;
     if !class.is_empty() {
@@ -61,11 +75,13 @@ fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
     Ok(e)
 }
 
+#[inline(never)]
 fn text(doc: &Document, parent: &Element, s: &str) -> Result<(), JsValue> {
-    parent.append_child(&doc.create_text_node(s))?;
+    add(&parent, &doc.create_text_node(s))?;
     Ok(())
 }
 
+#[inline(never)]
 fn el_text(doc: &Document, tag: &str, class: &str, s: &str) -> Result<Element, JsValue> {
     let e = el(doc, tag, class)?;
     text(doc, &e, s)?;
@@ -73,11 +89,12 @@ fn el_text(doc: &Document, tag: &str, class: &str, s: &str) -> Result<Element, J
 }
 
 /// A `<button type="button" data-msg>` with a text label.
+#[inline(never)]
 fn button(doc: &Document, class: &str, msg: &Msg, label: &str) -> Result<Element, JsValue> {
     let b = el_text(doc, "button", class, label)?;
-    b.set_attribute("type", "button")?;
+    attr(&b, "type", "button")?;
     if let Some(m) = msg.encode() {
-        b.set_attribute("data-msg", &m)?;
+        attr(&b, "data-msg", &m)?;
     }
     Ok(b)
 }
@@ -106,28 +123,37 @@ pub const ADD_BOX: &str = "add-box";
 /// The reports' source: which set is shown, the add form (paste, choose files), the notice.
 fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
     let section = el(doc, "section", "sources")?;
-    section.set_attribute("aria-label", "Your reports")?;
+    attr(&section, "aria-label", "Your reports")?;
     let set = el(doc, "p", "set")?;
     let n = state.own.len();
     if state.view.example {
-        set.append_child(&el_text(doc, "strong", "", "The example story")?.into())?;
+        add(
+            &set,
+            &el_text(doc, "strong", "", "The example story")?.into(),
+        )?;
         text(
             doc,
             &set,
             ": five reports of the March 2025 Trump–Putin call. ",
         )?;
-        set.append_child(
+        add(
+            &set,
             &button(doc, "action", &Msg::ShowOwn, &format!("Your reports ({n})"))?.into(),
         )?;
     } else {
-        set.append_child(&el_text(doc, "strong", "", &format!("Your reports ({n})"))?.into())?;
+        add(
+            &set,
+            &el_text(doc, "strong", "", &format!("Your reports ({n})"))?.into(),
+        )?;
         text(doc, &set, " ")?;
-        set.append_child(
+        add(
+            &set,
             &button(doc, "action", &Msg::ShowExample, "Open the example story")?.into(),
         )?;
         if n > 0 {
             text(doc, &set, " ")?;
-            set.append_child(
+            add(
+                &set,
                 &button(doc, "action", &Msg::NewComparison, "New comparison")?.into(),
             )?;
         }
@@ -135,59 +161,61 @@ fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
     if !state.reports.is_empty() {
         for (kind, label) in [("json", "Export JSON"), ("html", "Export HTML")] {
             let b = el_text(doc, "button", "action", label)?;
-            b.set_attribute("type", "button")?;
-            b.set_attribute("data-export", kind)?;
-            set.append_child(&b)?;
+            attr(&b, "type", "button")?;
+            attr(&b, "data-export", kind)?;
+            add(&set, &b)?;
         }
     }
-    section.append_child(&set)?;
+    add(&section, &set)?;
 
     // Open while there is nothing to read; a summary line once there are reports.
     let details = el(doc, "details", "add-box")?;
     details.set_id(ADD_BOX);
     if state.reports.is_empty() {
-        details.set_attribute("open", "")?;
+        attr(&details, "open", "")?;
     }
     let summary = el_text(doc, "summary", "action", "Add reports…")?;
-    details.append_child(&summary)?;
+    add(&details, &summary)?;
     let form = el(doc, "form", "add")?;
     form.set_id(ADD_FORM);
-    form.set_attribute("aria-label", "Add a report")?;
+    attr(&form, "aria-label", "Add a report")?;
     let name_label = el_text(doc, "label", "", "Name ")?;
-    name_label.set_attribute("for", ADD_NAME)?;
-    form.append_child(&name_label)?;
+    attr(&name_label, "for", ADD_NAME)?;
+    add(&form, &name_label)?;
     let name = el(doc, "input", "")?;
     name.set_id(ADD_NAME);
-    name.set_attribute("type", "text")?;
-    name.set_attribute("placeholder", "e.g. the outlet")?;
-    name.set_attribute("autocomplete", "off")?;
-    form.append_child(&name)?;
+    attr(&name, "type", "text")?;
+    attr(&name, "placeholder", "e.g. the outlet")?;
+    attr(&name, "autocomplete", "off")?;
+    add(&form, &name)?;
     let text_label = el_text(doc, "label", "", "Paste an article")?;
-    text_label.set_attribute("for", ADD_TEXT)?;
-    form.append_child(&text_label)?;
+    attr(&text_label, "for", ADD_TEXT)?;
+    add(&form, &text_label)?;
     let area = el(doc, "textarea", "")?;
     area.set_id(ADD_TEXT);
-    area.set_attribute("rows", "3")?;
-    area.set_attribute(
+    attr(&area, "rows", "3")?;
+    attr(
+        &area,
         "placeholder",
         "Headline on the first line, then the article's text",
     )?;
-    form.append_child(&area)?;
-    let add = el_text(doc, "button", "action primary", "Add report")?;
-    add.set_attribute("type", "submit")?;
-    form.append_child(&add)?;
+    add(&form, &area)?;
+    let submit = el_text(doc, "button", "action primary", "Add report")?;
+    attr(&submit, "type", "submit")?;
+    add(&form, &submit)?;
     let files_label = el_text(doc, "label", "action file", "Choose files…")?;
-    files_label.set_attribute("for", ADD_FILES)?;
-    form.append_child(&files_label)?;
+    attr(&files_label, "for", ADD_FILES)?;
+    add(&form, &files_label)?;
     let files = el(doc, "input", "visually-hidden")?;
     files.set_id(ADD_FILES);
-    files.set_attribute("type", "file")?;
-    files.set_attribute("multiple", "")?;
-    files.set_attribute(
+    attr(&files, "type", "file")?;
+    attr(&files, "multiple", "")?;
+    attr(
+        &files,
         "accept",
         ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html",
     )?;
-    form.append_child(&files)?;
+    add(&form, &files)?;
     let hint = el_text(
         doc,
         "p",
@@ -197,37 +225,37 @@ fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
             MAX_REPORT_BYTES / 1000
         ),
     )?;
-    form.append_child(&hint)?;
-    details.append_child(&form)?;
-    set.append_child(&details)?;
+    add(&form, &hint)?;
+    add(&details, &form)?;
+    add(&set, &details)?;
 
     if state.notice.is_some() || state.aside.is_some() {
         let notice = el(doc, "div", "notice")?;
-        notice.set_attribute("role", "status")?;
+        attr(&notice, "role", "status")?;
         if let Some(m) = &state.notice {
-            notice.append_child(&el_text(doc, "span", "", m)?.into())?;
+            add(&notice, &el_text(doc, "span", "", m)?.into())?;
         }
         if let Some(raw) = &state.aside {
             let a = el_text(doc, "a", "action", "Download the unreadable data")?;
-            a.set_attribute("download", "crosscheck-unreadable.json")?;
+            attr(&a, "download", "crosscheck-unreadable.json")?;
             let href = format!(
                 "data:application/octet-stream;charset=utf-8,{}",
                 String::from(js_sys::encode_uri_component(raw))
             );
-            a.set_attribute("href", &href)?;
+            attr(&a, "href", &href)?;
             text(doc, &notice, " ")?;
-            notice.append_child(&a)?;
+            add(&notice, &a)?;
         }
         if state.undo.is_some() {
             text(doc, &notice, " ")?;
-            notice.append_child(&button(doc, "action", &Msg::Undo, "Undo")?.into())?;
+            add(&notice, &button(doc, "action", &Msg::Undo, "Undo")?.into())?;
         }
         if state.notice.is_some() {
             text(doc, &notice, " ")?;
             let b = button(doc, "action", &Msg::Dismiss, "Dismiss")?;
-            notice.append_child(&b)?;
+            add(&notice, &b)?;
         }
-        section.append_child(&notice)?;
+        add(&section, &notice)?;
     }
     Ok(section)
 }
@@ -235,11 +263,15 @@ fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
 /// What a first-time reader sees instead of columns.
 fn empty(doc: &Document) -> Result<Element, JsValue> {
     let e = el(doc, "div", "empty")?;
-    e.append_child(&el_text(doc, "h2", "", "Compare reports of one event")?.into())?;
-    e.append_child(&el_text(doc, "p", "", "Copy two or more news reports of the same event from their sites and paste each into the box above, or drop their saved pages (.html), text or Markdown files here. crosscheck then highlights who is quoted and how, links the same quotation across the reports, and lists where they disagree. One report alone is analysed too.")?.into())?;
+    add(
+        &e,
+        &el_text(doc, "h2", "", "Compare reports of one event")?.into(),
+    )?;
+    add(&e, &el_text(doc, "p", "", "Copy two or more news reports of the same event from their sites and paste each into the box above, or drop their saved pages (.html), text or Markdown files here. crosscheck then highlights who is quoted and how, links the same quotation across the reports, and lists where they disagree. One report alone is analysed too.")?.into())?;
     let p = el(doc, "p", "")?;
     text(doc, &p, "To see how it works first: ")?;
-    p.append_child(
+    add(
+        &p,
         &button(
             doc,
             "action primary",
@@ -253,23 +285,23 @@ fn empty(doc: &Document) -> Result<Element, JsValue> {
         &p,
         " (five reports of the March 2025 Trump–Putin call; your reports stay as they are).",
     )?;
-    e.append_child(&p)?;
+    add(&e, &p)?;
     Ok(e)
 }
 
 /// Builds the whole page into `root` (emptied first).
 pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsValue> {
     root.set_text_content(None);
-    root.append_child(&sources(doc, state)?.into())?;
+    add(&root, &sources(doc, state)?.into())?;
 
     // The toolbar: the legend (which doubles as toggles), the lens, hidden columns.
     let toolbar = el(doc, "div", "toolbar")?;
-    toolbar.set_attribute("role", "toolbar")?;
-    toolbar.set_attribute("aria-label", "Highlights")?;
+    attr(&toolbar, "role", "toolbar")?;
+    attr(&toolbar, "aria-label", "Highlights")?;
     let mut kind_buttons = Vec::new();
     for k in Kind::ALL {
         let b = button(doc, "legend-item", &Msg::ToggleKind(k), "")?;
-        b.set_attribute("aria-pressed", "true")?;
+        attr(&b, "aria-pressed", "true")?;
         let (sample, label) = match k {
             Kind::Quote => ("“…”", "quotations"),
             Kind::Speaker => ("Name", "speakers"),
@@ -278,23 +310,23 @@ pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsVal
             Kind::Marker => ("reportedly", "claim markers"),
         };
         let s = el_text(doc, "span", &format!("sample k-{}", k.as_str()), sample)?;
-        s.set_attribute("aria-hidden", "true")?;
-        b.append_child(&s)?;
+        attr(&s, "aria-hidden", "true")?;
+        add(&b, &s)?;
         text(doc, &b, &format!(" {label}"))?;
-        toolbar.append_child(&b)?;
+        add(&toolbar, &b)?;
         kind_buttons.push(b);
     }
     let kinds_note = el(doc, "span", "legend-note")?;
     for (cls, label) in [("full", "full"), ("partial", "partial"), ("scare", "scare")] {
         let s = el_text(doc, "span", &format!("sample k-quote q-{cls}"), label)?;
-        kinds_note.append_child(&s)?;
+        add(&kinds_note, &s)?;
         text(doc, &kinds_note, " ")?;
     }
-    toolbar.append_child(&kinds_note)?;
+    add(&toolbar, &kinds_note)?;
     let lens_button = button(doc, "legend-item lens-toggle", &Msg::ToggleLens, "")?;
-    lens_button.set_attribute("aria-pressed", "false")?;
+    attr(&lens_button, "aria-pressed", "false")?;
     text(doc, &lens_button, "Stance lens")?;
-    toolbar.append_child(&lens_button)?;
+    add(&toolbar, &lens_button)?;
     let lens_key = el(doc, "span", "lens-key")?;
     for (stance, label) in [
         ("neutral", "neutral (said)"),
@@ -303,18 +335,18 @@ pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsVal
         ("hedged", "hedging (suggested)"),
     ] {
         let s = el_text(doc, "span", &format!("sample stance-{stance}"), label)?;
-        lens_key.append_child(&s)?;
+        add(&lens_key, &s)?;
         text(doc, &lens_key, " ")?;
     }
-    toolbar.append_child(&lens_key)?;
+    add(&toolbar, &lens_key)?;
     let hidden_bar = el(doc, "span", "hidden-bar")?;
-    toolbar.append_child(&hidden_bar)?;
-    root.append_child(&toolbar)?;
+    add(&toolbar, &hidden_bar)?;
+    add(&root, &toolbar)?;
 
     // Tabs for narrow screens.
     let tablist = el(doc, "div", "tabs")?;
-    tablist.set_attribute("role", "tablist")?;
-    tablist.set_attribute("aria-label", "Reports")?;
+    attr(&tablist, "role", "tablist")?;
+    attr(&tablist, "aria-label", "Reports")?;
     let mut tabs = Vec::new();
     for (i, r) in state.reports.iter().enumerate() {
         let label = r
@@ -323,17 +355,17 @@ pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsVal
             .map(|t| excerpt(&r.text, t, 28))
             .unwrap_or_else(|| r.file.clone());
         let b = button(doc, "tab", &Msg::Column(i), &format!("{i} · {label}"))?;
-        b.set_attribute("role", "tab")?;
-        b.set_attribute("aria-controls", &format!("report-{i}"))?;
-        b.set_attribute("aria-selected", if i == 0 { "true" } else { "false" })?;
-        tablist.append_child(&b)?;
+        attr(&b, "role", "tab")?;
+        attr(&b, "aria-controls", &format!("report-{i}"))?;
+        attr(&b, "aria-selected", if i == 0 { "true" } else { "false" })?;
+        add(&tablist, &b)?;
         tabs.push(b);
     }
-    root.append_child(&tablist)?;
+    add(&root, &tablist)?;
 
     let row = el(doc, "div", "columns")?;
     if state.reports.is_empty() {
-        row.append_child(&empty(doc)?.into())?;
+        add(&row, &empty(doc)?.into())?;
     }
     let mut columns = Vec::new();
     let mut bodies = Vec::new();
@@ -341,38 +373,38 @@ pub fn page(doc: &Document, root: &Element, state: &State) -> Result<Page, JsVal
     let mut targets = Vec::new();
     for i in 0..state.reports.len() {
         let (col, body, wide, t) = column(doc, state, i)?;
-        row.append_child(&col)?;
+        add(&row, &col)?;
         columns.push(col);
         bodies.push(body);
         wide_buttons.push(wide);
         targets.push(t);
     }
-    root.append_child(&row)?;
+    add(&root, &row)?;
 
     // The panel, outside the columns.
     let panel = el(doc, "aside", "panel")?;
     panel.set_id("panel");
-    panel.set_attribute("aria-label", "Comparison")?;
+    attr(&panel, "aria-label", "Comparison")?;
     let bar = el(doc, "div", "panel-bar")?;
     let mut panel_tabs = Vec::new();
     for p in Panel::ALL {
         let b = button(doc, "panel-tab", &Msg::TogglePanel(p), p.label())?;
-        b.set_attribute("aria-expanded", "false")?;
-        b.set_attribute("aria-controls", "panel-body")?;
-        bar.append_child(&b)?;
+        attr(&b, "aria-expanded", "false")?;
+        attr(&b, "aria-controls", "panel-body")?;
+        add(&bar, &b)?;
         panel_tabs.push(b);
     }
     let close = button(doc, "panel-close", &Msg::ClosePanel, "×")?;
-    close.set_attribute("aria-label", "Close the panel")?;
-    bar.append_child(&close)?;
-    panel.append_child(&bar)?;
+    attr(&close, "aria-label", "Close the panel")?;
+    add(&bar, &close)?;
+    add(&panel, &bar)?;
     let panel_body = el(doc, "div", "panel-body")?;
     panel_body.set_id("panel-body");
-    panel_body.set_attribute("aria-live", "polite")?;
+    attr(&panel_body, "aria-live", "polite")?;
     // It scrolls, so it takes the focus (keyboard scrolling).
-    panel_body.set_attribute("tabindex", "0")?;
-    panel.append_child(&panel_body)?;
-    root.append_child(&panel)?;
+    attr(&panel_body, "tabindex", "0")?;
+    add(&panel, &panel_body)?;
+    add(&root, &panel)?;
 
     Ok(Page {
         columns,
@@ -401,54 +433,54 @@ pub fn column(
     let report = &state.reports[index];
     let (text_, a) = (report.text.as_str(), &report.analysis);
     let marks = highlight::marks(a);
-    let mut targets = Targets::new();
+    let mut targets = Targets::default();
     let ctx = TextCtx::new(state, index);
 
     let article = el(doc, "article", "report")?;
     article.set_id(&format!("report-{index}"));
-    article.set_attribute("data-report", &index.to_string())?;
+    attr(&article, "data-report", &index.to_string())?;
     let heading_id = format!("report-{index}-title");
-    article.set_attribute("aria-labelledby", &heading_id)?;
+    attr(&article, "aria-labelledby", &heading_id)?;
 
     let header = el(doc, "header", "report-header")?;
     let top = el(doc, "div", "report-top")?;
     let source = el_text(doc, "p", "source", &format!("{index} · {}", report.file))?;
-    top.append_child(&source)?;
+    add(&top, &source)?;
     let controls = el(doc, "span", "column-controls")?;
     let wide = button(doc, "icon", &Msg::ToggleWide(index), "↔")?;
-    wide.set_attribute("aria-label", &format!("Widen report {index}"))?;
-    wide.set_attribute("aria-pressed", "false")?;
-    wide.set_attribute("title", "Widen this column")?;
-    controls.append_child(&wide)?;
+    attr(&wide, "aria-label", &format!("Widen report {index}"))?;
+    attr(&wide, "aria-pressed", "false")?;
+    attr(&wide, "title", "Widen this column")?;
+    add(&controls, &wide)?;
     let hide = button(doc, "icon", &Msg::HideColumn(index), "×")?;
-    hide.set_attribute("aria-label", &format!("Hide report {index}"))?;
-    hide.set_attribute("title", "Hide this column")?;
-    controls.append_child(&hide)?;
-    top.append_child(&controls)?;
-    header.append_child(&top)?;
+    attr(&hide, "aria-label", &format!("Hide report {index}"))?;
+    attr(&hide, "title", "Hide this column")?;
+    add(&controls, &hide)?;
+    add(&top, &controls)?;
+    add(&header, &top)?;
     if !state.view.example {
         // The reader's report: rename, move, remove.
         let own = el(doc, "div", "own-controls")?;
         let name = el(doc, "input", "rename")?;
-        name.set_attribute("type", "text")?;
-        name.set_attribute("value", &report.file)?;
-        name.set_attribute("data-rename", &index.to_string())?;
-        name.set_attribute("aria-label", &format!("Name of report {index}"))?;
-        own.append_child(&name)?;
+        attr(&name, "type", "text")?;
+        attr(&name, "value", &report.file)?;
+        attr(&name, "data-rename", &index.to_string())?;
+        attr(&name, "aria-label", &format!("Name of report {index}"))?;
+        add(&own, &name)?;
         let n = state.reports.len();
         for (by, label, what) in [(-1isize, "←", "left"), (1, "→", "right")] {
             let b = button(doc, "icon", &Msg::MoveReport(index, by), label)?;
-            b.set_attribute("aria-label", &format!("Move report {index} {what}"))?;
-            b.set_attribute("title", &format!("Move {what}"))?;
+            attr(&b, "aria-label", &format!("Move report {index} {what}"))?;
+            attr(&b, "title", &format!("Move {what}"))?;
             if (by < 0 && index == 0) || (by > 0 && index + 1 == n) {
-                b.set_attribute("disabled", "")?;
+                attr(&b, "disabled", "")?;
             }
-            own.append_child(&b)?;
+            add(&own, &b)?;
         }
         let rm = button(doc, "icon remove", &Msg::RemoveReport(index), "Remove")?;
-        rm.set_attribute("aria-label", &format!("Remove report {index}"))?;
-        own.append_child(&rm)?;
-        header.append_child(&own)?;
+        attr(&rm, "aria-label", &format!("Remove report {index}"))?;
+        add(&own, &rm)?;
+        add(&header, &own)?;
     }
     let h2 = el(doc, "h2", "title")?;
     h2.set_id(&heading_id);
@@ -456,7 +488,7 @@ pub fn column(
         Some(t) => highlighted(doc, &h2, state, index, t, &marks, &ctx, &mut targets)?,
         None => text(doc, &h2, &report.file)?,
     }
-    header.append_child(&h2)?;
+    add(&header, &h2)?;
     let shared = state.quotes_shared(index);
     let summary = format!(
         "{} · {} · {} · {} also elsewhere",
@@ -466,15 +498,16 @@ pub fn column(
         shared
     );
     let counts = el_text(doc, "p", "counts", &summary)?;
-    header.append_child(&counts)?;
-    article.append_child(&header)?;
+    add(&header, &counts)?;
+    add(&article, &header)?;
 
     let main = el(doc, "div", "report-main")?;
     // The presence strip: one segment per sentence, as long as the sentence, shaded by how
     // many other reports carry it.
     let strip = el(doc, "div", "presence")?;
-    strip.set_attribute("role", "group")?;
-    strip.set_attribute(
+    attr(&strip, "role", "group")?;
+    attr(
+        &strip,
         "aria-label",
         &format!("Passages of report {index}: how many other reports carry each"),
     )?;
@@ -483,23 +516,23 @@ pub fn column(
         let s = &state.comparison.coverage.sentences[k];
         let n = state.carried_by(k);
         let seg = button(doc, "seg", &Msg::SelectPassage(k), "")?;
-        seg.set_attribute("tabindex", "-1")?;
-        seg.set_attribute("data-carried", &n.min(4).to_string())?;
-        seg.set_attribute("style", &format!("flex-grow:{}", s.span.len().max(1)))?;
+        attr(&seg, "tabindex", "-1")?;
+        attr(&seg, "data-carried", &n.min(4).to_string())?;
+        attr(&seg, "style", &format!("flex-grow:{}", s.span.len().max(1)))?;
         let label = format!(
             "Sentence {}: in {} ({})",
             k - state.index.sentences[index].start + 1,
             plural(n, "other report", "other reports"),
             excerpt(text_, s.span, 60)
         );
-        seg.set_attribute("aria-label", &label)?;
-        seg.set_attribute("title", &label)?;
-        strip.append_child(&seg)?;
+        attr(&seg, "aria-label", &label)?;
+        attr(&seg, "title", &label)?;
+        add(&strip, &seg)?;
     }
-    main.append_child(&strip)?;
+    add(&main, &strip)?;
 
     let body = el(doc, "div", "report-body")?;
-    body.set_attribute("tabindex", "-1")?;
+    attr(&body, "tabindex", "-1")?;
     let title_at = a
         .title
         .and_then(|t| a.paragraphs.iter().position(|&p| p == t));
@@ -512,10 +545,10 @@ pub fn column(
         if title_at.is_some_and(|t| i < t) {
             pe.set_class_name("furniture");
         }
-        body.append_child(&pe)?;
+        add(&body, &pe)?;
     }
-    main.append_child(&body)?;
-    article.append_child(&main)?;
+    add(&main, &body)?;
+    add(&article, &main)?;
     Ok((article, body, wide, targets))
 }
 
@@ -557,7 +590,7 @@ impl TextCtx {
             .chain(&mentions)
             .flat_map(|(s, _)| [s.start, s.end])
             .collect();
-        cuts.sort_unstable();
+        crate::sort::sort(&mut cuts);
         cuts.dedup();
         TextCtx {
             sentences,
@@ -612,7 +645,7 @@ pub fn highlighted(
                 let nested = open.iter().any(|(_, m)| matches!(m, Mark::Quote(..)));
                 let e = mark_element(doc, state, report, mark, nested)?;
                 let top = open.last().map(|(e, _)| e).unwrap_or(parent);
-                top.append_child(&e)?;
+                add(&top, &e)?;
                 let target = match mark {
                     Mark::Quote(i, _) => Some(Target::Quote(i)),
                     Mark::Speaker(i) => Some(Target::Speaker(i)),
@@ -639,8 +672,8 @@ pub fn highlighted(
                     let mut holder = top.clone();
                     if let Some(k) = ctx.sentence(piece.start) {
                         let w = doc.create_element("span")?;
-                        w.set_attribute("data-sentence", &k.to_string())?;
-                        holder.append_child(&w)?;
+                        attr(&w, "data-sentence", &k.to_string())?;
+                        add(&holder, &w)?;
                         targets
                             .entry(Target::Sentence(k))
                             .or_default()
@@ -650,8 +683,8 @@ pub fn highlighted(
                     if let Some(p) = ctx.mention(piece) {
                         let w = doc.create_element("span")?;
                         w.set_class_name("mention");
-                        w.set_attribute("data-mention", &p.to_string())?;
-                        holder.append_child(&w)?;
+                        attr(&w, "data-mention", &p.to_string())?;
+                        add(&holder, &w)?;
                         targets
                             .entry(Target::Mention(p))
                             .or_default()
@@ -661,15 +694,15 @@ pub fn highlighted(
                     if let Some(d) = ctx.discrepancy(piece) {
                         let w = doc.create_element("span")?;
                         w.set_class_name("disc");
-                        w.set_attribute("data-disc", &d.to_string())?;
-                        holder.append_child(&w)?;
+                        attr(&w, "data-disc", &d.to_string())?;
+                        add(&holder, &w)?;
                         targets
                             .entry(Target::Discrepancy(d))
                             .or_default()
                             .push(w.clone());
                         holder = w;
                     }
-                    holder.append_child(&doc.create_text_node(s))?;
+                    add(&holder, &doc.create_text_node(s))?;
                 }
             }
             Event::End => {
@@ -698,27 +731,27 @@ pub fn mark_element(
         Mark::Speaker(_) | Mark::Cue(_) | Mark::Marker(_) => "span",
     };
     let e = doc.create_element(tag)?;
-    e.set_attribute("data-kind", mark.name())?;
+    attr(&e, "data-kind", mark.name())?;
     let person_colour = |e: &Element, q: usize| -> Result<(), JsValue> {
         if let Some(p) = state.person_of(report, q) {
-            e.set_attribute("data-person", &p.to_string())?;
-            e.set_attribute("data-colour", &(p % PERSON_COLOURS).to_string())?;
+            attr(&e, "data-person", &p.to_string())?;
+            attr(&e, "data-colour", &(p % PERSON_COLOURS).to_string())?;
         }
         Ok(())
     };
     match mark {
         Mark::Quote(i, kind) => {
-            e.set_attribute("data-quote", &i.to_string())?;
-            e.set_attribute("data-quote-kind", kind.as_str())?;
+            attr(&e, "data-quote", &i.to_string())?;
+            attr(&e, "data-quote-kind", kind.as_str())?;
             person_colour(&e, i)?;
             if !nested {
-                e.set_attribute("tabindex", "0")?;
-                e.set_attribute("role", "button")?;
+                attr(&e, "tabindex", "0")?;
+                attr(&e, "role", "button")?;
             }
-            e.set_attribute("title", &quote_tooltip(state, report, i))?;
+            attr(&e, "title", &quote_tooltip(state, report, i))?;
         }
         Mark::Speaker(i) => {
-            e.set_attribute("data-quote", &i.to_string())?;
+            attr(&e, "data-quote", &i.to_string())?;
             person_colour(&e, i)?;
             let who = a
                 .quotes
@@ -727,21 +760,22 @@ pub fn mark_element(
                 .and_then(|s| a.speakers.get(s))
                 .map(|s| s.name.as_str())
                 .unwrap_or("unknown speaker");
-            e.set_attribute(
+            attr(
+                &e,
                 "title",
                 &format!("{who}: show everything they say, in every report"),
             )?;
         }
         Mark::Cue(i) => {
-            e.set_attribute("data-quote", &i.to_string())?;
+            attr(&e, "data-quote", &i.to_string())?;
             if let Some(c) = a.quotes.get(i).and_then(|q| q.cue) {
                 let stance = crate::cue_stance(c.as_str(text)).unwrap_or("neutral");
-                e.set_attribute("data-stance", stance)?;
+                attr(&e, "data-stance", stance)?;
             }
         }
         Mark::Claim(i, kind) => {
-            e.set_attribute("data-claim", &i.to_string())?;
-            e.set_attribute("data-claim-kind", kind.as_str())?;
+            attr(&e, "data-claim", &i.to_string())?;
+            attr(&e, "data-claim-kind", kind.as_str())?;
             if let Some(c) = a.claims.get(i) {
                 let tip = format!(
                     "Disputed claim ({}) · held by {} · marked by “{}”",
@@ -749,10 +783,10 @@ pub fn mark_element(
                     c.holder.as_deref().unwrap_or("no one named"),
                     excerpt(text, c.marker, 40)
                 );
-                e.set_attribute("title", &tip)?;
+                attr(&e, "title", &tip)?;
             }
         }
-        Mark::Marker(i) => e.set_attribute("data-claim", &i.to_string())?,
+        Mark::Marker(i) => attr(&e, "data-claim", &i.to_string())?,
     }
     Ok(e)
 }
@@ -814,9 +848,12 @@ pub fn panel(doc: &Document, body: &Element, state: &State) -> Result<(), JsValu
         Some(Panel::Speakers) => speakers_panel(doc, body, state)?,
         Some(Panel::Discrepancies) => {
             let h = el_text(doc, "h3", "", "Where the reports disagree")?;
-            body.append_child(&h)?;
+            add(&body, &h)?;
             if state.comparison.discrepancies.is_empty() {
-                body.append_child(&el_text(doc, "p", "hint", "No discrepancies found.")?.into())?;
+                add(
+                    &body,
+                    &el_text(doc, "p", "hint", "No discrepancies found.")?.into(),
+                )?;
             }
             for d in 0..state.comparison.discrepancies.len() {
                 discrepancy(doc, body, state, d)?;
@@ -824,13 +861,13 @@ pub fn panel(doc: &Document, body: &Element, state: &State) -> Result<(), JsValu
         }
         Some(Panel::Keys) => {
             let h = el_text(doc, "h3", "", "Keys")?;
-            body.append_child(&h)?;
+            add(&body, &h)?;
             let dl = el(doc, "dl", "keys")?;
             for (k, what) in KEYS {
-                dl.append_child(&el_text(doc, "dt", "", k)?.into())?;
-                dl.append_child(&el_text(doc, "dd", "", what)?.into())?;
+                add(&dl, &el_text(doc, "dt", "", k)?.into())?;
+                add(&dl, &el_text(doc, "dd", "", what)?.into())?;
             }
-            body.append_child(&dl)?;
+            add(&body, &dl)?;
         }
     }
     Ok(())
@@ -850,7 +887,7 @@ fn selection_panel(doc: &Document, body: &Element, state: &State) -> Result<(), 
     let c = &state.comparison;
     match state.view.selection {
         None => {
-            body.append_child(&el_text(
+            add(&body, &el_text(
                 doc,
                 "p",
                 "hint",
@@ -859,13 +896,14 @@ fn selection_panel(doc: &Document, body: &Element, state: &State) -> Result<(), 
         }
         Some(Selection::Quote { report, quote }) => quote_panel(doc, body, state, report, quote)?,
         Some(Selection::Person(p)) => {
-            body.append_child(&el_text(doc, "h3", "", &c.people[p].name)?.into())?;
+            add(&body, &el_text(doc, "h3", "", &c.people[p].name)?.into())?;
             speakers_panel(doc, body, state)?;
         }
         Some(Selection::Claim { report, claim }) => {
             let r = &state.reports[report];
             let cl = &r.analysis.claims[claim];
-            body.append_child(
+            add(
+                &body,
                 &el_text(
                     doc,
                     "h3",
@@ -876,7 +914,7 @@ fn selection_panel(doc: &Document, body: &Element, state: &State) -> Result<(), 
             )?;
             let p = el(doc, "blockquote", "variant")?;
             text(doc, &p, &excerpt(&r.text, cl.span, 400))?;
-            body.append_child(&p)?;
+            add(&body, &p)?;
             let dl = el(doc, "dl", "facts")?;
             for (k, v) in [
                 (
@@ -886,16 +924,17 @@ fn selection_panel(doc: &Document, body: &Element, state: &State) -> Result<(), 
                 ("Marked by", excerpt(&r.text, cl.marker, 60)),
                 ("Kind", cl.kind.as_str().into()),
             ] {
-                dl.append_child(&el_text(doc, "dt", "", k)?.into())?;
-                dl.append_child(&el_text(doc, "dd", "", &v)?.into())?;
+                add(&dl, &el_text(doc, "dt", "", k)?.into())?;
+                add(&dl, &el_text(doc, "dd", "", &v)?.into())?;
             }
-            body.append_child(&dl)?;
+            add(&body, &dl)?;
         }
         Some(Selection::Discrepancy(d)) => discrepancy(doc, body, state, d)?,
         Some(Selection::Passage(k)) => {
             let s = &c.coverage.sentences[k];
             let r = &state.reports[s.report];
-            body.append_child(
+            add(
+                &body,
                 &el_text(
                     doc,
                     "h3",
@@ -910,7 +949,7 @@ fn selection_panel(doc: &Document, body: &Element, state: &State) -> Result<(), 
             )?;
             let q = el(doc, "blockquote", "variant")?;
             text(doc, &q, &excerpt(&r.text, s.span, 600))?;
-            body.append_child(&q)?;
+            add(&body, &q)?;
             let list = el(doc, "ul", "variants")?;
             for m in &s.matches {
                 let other = &c.coverage.sentences[m.sentence];
@@ -921,19 +960,20 @@ fn selection_panel(doc: &Document, body: &Element, state: &State) -> Result<(), 
                     &Msg::Jump((m.report, Target::Sentence(m.sentence))),
                     &report_name(state, m.report),
                 )?;
-                li.append_child(&b)?;
+                add(&li, &b)?;
                 let t = el(doc, "p", "variant")?;
                 text(
                     doc,
                     &t,
                     &excerpt(&state.reports[m.report].text, other.span, 600),
                 )?;
-                li.append_child(&t)?;
-                list.append_child(&li)?;
+                add(&li, &t)?;
+                add(&list, &li)?;
             }
-            body.append_child(&list)?;
+            add(&body, &list)?;
             if s.matches.is_empty() {
-                body.append_child(
+                add(
+                    &body,
                     &el_text(doc, "p", "hint", "Only this report carries it.")?.into(),
                 )?;
             }
@@ -950,7 +990,10 @@ fn quote_panel(
     quote: usize,
 ) -> Result<(), JsValue> {
     let c = &state.comparison;
-    body.append_child(&el_text(doc, "h3", "", &quote_tooltip(state, report, quote))?.into())?;
+    add(
+        &body,
+        &el_text(doc, "h3", "", &quote_tooltip(state, report, quote))?.into(),
+    )?;
     match state.group_of(report, quote) {
         Some(g) => {
             let group = &c.quote_groups[g];
@@ -958,7 +1001,7 @@ fn quote_panel(
                 .person
                 .map(|p| c.people[p].name.clone())
                 .unwrap_or_else(|| "Someone".into());
-            body.append_child(&el_text(
+            add(&body, &el_text(
                 doc,
                 "p",
                 "hint",
@@ -968,7 +1011,10 @@ fn quote_panel(
                 ),
             )?.into())?;
             let maj = el(doc, "p", "majority")?;
-            maj.append_child(&el_text(doc, "strong", "", "Most shared wording: ")?.into())?;
+            add(
+                &maj,
+                &el_text(doc, "strong", "", "Most shared wording: ")?.into(),
+            )?;
             for (i, w) in group.majority.iter().enumerate() {
                 if i > 0 {
                     text(doc, &maj, " ")?;
@@ -976,14 +1022,15 @@ fn quote_panel(
                 let s = el_text(doc, "span", "", &w.word)?;
                 if w.support < group.members.len() {
                     s.set_class_name("weak");
-                    s.set_attribute(
+                    attr(
+                        &s,
                         "title",
                         &format!("in {} of {} reports", w.support, group.members.len()),
                     )?;
                 }
-                maj.append_child(&s)?;
+                add(&maj, &s)?;
             }
-            body.append_child(&maj)?;
+            add(&body, &maj)?;
             let list = el(doc, "ul", "variants members")?;
             for m in &group.members {
                 let li = el(doc, "li", "")?;
@@ -997,7 +1044,7 @@ fn quote_panel(
                     &Msg::Jump((m.report, Target::Quote(first))),
                     &report_name(state, m.report),
                 )?;
-                li.append_child(&b)?;
+                add(&li, &b)?;
                 let p = el(doc, "p", "variant diff")?;
                 for (i, part) in m.diff.iter().enumerate() {
                     if i > 0 {
@@ -1008,21 +1055,22 @@ fn quote_panel(
                         DiffOp::Extra => "ins",
                         DiffOp::Missing => "del",
                     };
-                    p.append_child(&el_text(doc, tag, "", &part.text)?.into())?;
+                    add(&p, &el_text(doc, tag, "", &part.text)?.into())?;
                 }
-                li.append_child(&p)?;
-                list.append_child(&li)?;
+                add(&li, &p)?;
+                add(&list, &li)?;
             }
-            body.append_child(&list)?;
+            add(&body, &list)?;
             if !group.paraphrases.is_empty() {
-                body.append_child(
+                add(
+                    &body,
                     &el_text(doc, "h4", "", "Paraphrased without quotation marks")?.into(),
                 )?;
                 let list = el(doc, "ul", "variants")?;
                 for p in &group.paraphrases {
                     paraphrase_item(doc, &list, state, p.report, p.span)?;
                 }
-                body.append_child(&list)?;
+                add(&body, &list)?;
             }
         }
         None => {
@@ -1034,9 +1082,10 @@ fn quote_panel(
                 &q,
                 &excerpt(&r.text, r.analysis.quotes[quote].span, 600),
             )?;
-            body.append_child(&q)?;
+            add(&body, &q)?;
             if ps.is_empty() {
-                body.append_child(
+                add(
+                    &body,
                     &el_text(
                         doc,
                         "p",
@@ -1046,13 +1095,16 @@ fn quote_panel(
                     .into(),
                 )?;
             } else {
-                body.append_child(&el_text(doc, "h4", "", "Paraphrased in other reports")?.into())?;
+                add(
+                    &body,
+                    &el_text(doc, "h4", "", "Paraphrased in other reports")?.into(),
+                )?;
                 let list = el(doc, "ul", "variants")?;
                 for &i in ps {
                     let p = &c.paraphrases[i].paraphrase;
                     paraphrase_item(doc, &list, state, p.report, p.span)?;
                 }
-                body.append_child(&list)?;
+                add(&body, &list)?;
             }
         }
     }
@@ -1071,7 +1123,8 @@ fn paraphrase_item(
         .sentence_at(report, span.start)
         .map(Target::Sentence)
         .unwrap_or(Target::Quote(0));
-    li.append_child(
+    add(
+        &li,
         &button(
             doc,
             "jump",
@@ -1082,8 +1135,8 @@ fn paraphrase_item(
     )?;
     let p = el(doc, "p", "variant")?;
     text(doc, &p, &excerpt(&state.reports[report].text, span, 600))?;
-    li.append_child(&p)?;
-    list.append_child(&li)?;
+    add(&li, &p)?;
+    add(&list, &li)?;
     Ok(())
 }
 
@@ -1102,18 +1155,18 @@ fn speakers_panel(doc: &Document, body: &Element, state: &State) -> Result<(), J
         "",
         "Who is quoted where: quotations and quoted words per report",
     )?;
-    table.append_child(&caption)?;
+    add(&table, &caption)?;
     let thead = el(doc, "thead", "")?;
     let tr = el(doc, "tr", "")?;
-    tr.append_child(&el_text(doc, "th", "", "Speaker")?.into())?;
+    add(&tr, &el_text(doc, "th", "", "Speaker")?.into())?;
     for r in 0..state.reports.len() {
         let th = el_text(doc, "th", "", &format!("Report {r}"))?;
-        th.set_attribute("scope", "col")?;
-        th.set_attribute("title", &report_name(state, r))?;
-        tr.append_child(&th)?;
+        attr(&th, "scope", "col")?;
+        attr(&th, "title", &report_name(state, r))?;
+        add(&tr, &th)?;
     }
-    thead.append_child(&tr)?;
-    table.append_child(&thead)?;
+    add(&thead, &tr)?;
+    add(&table, &thead)?;
     let tbody = el(doc, "tbody", "")?;
     for row in &c.coverage.speakers {
         let p = row.person;
@@ -1122,15 +1175,16 @@ fn speakers_panel(doc: &Document, body: &Element, state: &State) -> Result<(), J
             tr.set_class_name("selected-row");
         }
         let th = el(doc, "th", "")?;
-        th.set_attribute("scope", "row")?;
+        attr(&th, "scope", "row")?;
         let b = button(doc, "person", &Msg::SelectPerson(p), &c.people[p].name)?;
-        b.set_attribute("data-colour", &(p % PERSON_COLOURS).to_string())?;
-        b.set_attribute(
+        attr(&b, "data-colour", &(p % PERSON_COLOURS).to_string())?;
+        attr(
+            &b,
             "aria-pressed",
             if selected == Some(p) { "true" } else { "false" },
         )?;
-        th.append_child(&b)?;
-        tr.append_child(&th)?;
+        add(&th, &b)?;
+        add(&tr, &th)?;
         for (r, cell) in row.reports.iter().enumerate() {
             let td = el(doc, "td", "")?;
             if cell.quotes > 0 {
@@ -1143,7 +1197,8 @@ fn speakers_panel(doc: &Document, body: &Element, state: &State) -> Result<(), J
                     },
                     &format!("{} · {}", cell.quotes, cell.words),
                 )?;
-                b.set_attribute(
+                attr(
+                    &b,
                     "aria-label",
                     &format!(
                         "{} · {}: {}, {} and {} in report {r}",
@@ -1154,20 +1209,21 @@ fn speakers_panel(doc: &Document, body: &Element, state: &State) -> Result<(), J
                         plural(cell.words, "word", "words")
                     ),
                 )?;
-                td.append_child(&b)?;
+                add(&td, &b)?;
             } else {
                 let s = el_text(doc, "span", "none", "–")?;
-                s.set_attribute("aria-label", "not quoted")?;
-                td.append_child(&s)?;
+                attr(&s, "aria-label", "not quoted")?;
+                add(&td, &s)?;
             }
-            tr.append_child(&td)?;
+            add(&tr, &td)?;
         }
-        tbody.append_child(&tr)?;
+        add(&tbody, &tr)?;
     }
-    table.append_child(&tbody)?;
-    wrap.append_child(&table)?;
-    body.append_child(&wrap)?;
-    body.append_child(
+    add(&table, &tbody)?;
+    add(&wrap, &table)?;
+    add(&body, &wrap)?;
+    add(
+        &body,
         &el_text(
             doc,
             "p",
@@ -1183,14 +1239,14 @@ fn speakers_panel(doc: &Document, body: &Element, state: &State) -> Result<(), J
 fn discrepancy(doc: &Document, body: &Element, state: &State, d: usize) -> Result<(), JsValue> {
     let dis = &state.comparison.discrepancies[d];
     let section = el(doc, "section", "discrepancy")?;
-    section.set_attribute("data-discrepancy", &d.to_string())?;
+    attr(&section, "data-discrepancy", &d.to_string())?;
     if state.view.selection == Some(Selection::Discrepancy(d)) {
         section.class_list().add_1("current")?;
     }
     let b = button(doc, "disc-label", &Msg::SelectDiscrepancy(d), &dis.label)?;
     let h = el(doc, "h3", "")?;
-    h.append_child(&b)?;
-    section.append_child(&h)?;
+    add(&h, &b)?;
+    add(&section, &h)?;
     let items = el(doc, "div", "side-by-side")?;
     for (i, item) in dis.items.iter().enumerate() {
         let card = el(doc, "div", "item")?;
@@ -1200,22 +1256,22 @@ fn discrepancy(doc: &Document, body: &Element, state: &State, d: usize) -> Resul
             &Msg::Jump((item.report, Target::Discrepancy(d))),
             &format!("Report {} · {}", item.report, item.value),
         )?;
-        jump.set_attribute("data-item", &i.to_string())?;
-        card.append_child(&jump)?;
+        attr(&jump, "data-item", &i.to_string())?;
+        add(&card, &jump)?;
         let text_ = &state.reports[item.report].text;
         let ctx = el(doc, "p", "variant")?;
         let (c, s) = (item.context, item.span);
         if c.contains(s) {
             text(doc, &ctx, text_.get(c.start..s.start).unwrap_or(""))?;
-            ctx.append_child(&el_text(doc, "strong", "", s.as_str(text_))?.into())?;
+            add(&ctx, &el_text(doc, "strong", "", s.as_str(text_))?.into())?;
             text(doc, &ctx, text_.get(s.end..c.end).unwrap_or(""))?;
         } else {
             text(doc, &ctx, c.as_str(text_))?;
         }
-        card.append_child(&ctx)?;
-        items.append_child(&card)?;
+        add(&card, &ctx)?;
+        add(&items, &card)?;
     }
-    section.append_child(&items)?;
-    body.append_child(&section)?;
+    add(&section, &items)?;
+    add(&body, &section)?;
     Ok(())
 }

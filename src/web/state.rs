@@ -12,7 +12,73 @@
 //! assert_eq!(state.view.selection, None);
 //! ```
 
-use std::collections::BTreeSet;
+/// A small ordered set kept as a sorted `Vec` (the view's hidden kinds and columns: a handful
+/// of entries). The same interface as the `BTreeSet` it replaces, without B-tree code for each
+/// element type in the page's wasm (issue 7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Set<T>(Vec<T>);
+
+impl<T> Default for Set<T> {
+    fn default() -> Set<T> {
+        Set(Vec::new())
+    }
+}
+
+impl<T: Ord> Set<T> {
+    pub fn new() -> Set<T> {
+        Set(Vec::new())
+    }
+    pub fn contains(&self, x: &T) -> bool {
+        self.0.contains(x)
+    }
+    /// Adds `x`; false if it was there.
+    pub fn insert(&mut self, x: T) -> bool {
+        match self.0.iter().position(|y| *y >= x) {
+            Some(i) if self.0[i] == x => false,
+            Some(i) => {
+                self.0.insert(i, x);
+                true
+            }
+            None => {
+                self.0.push(x);
+                true
+            }
+        }
+    }
+    /// Removes `x`; false if it was not there.
+    pub fn remove(&mut self, x: &T) -> bool {
+        match self.0.iter().position(|y| y == x) {
+            Some(i) => {
+                self.0.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// In ascending order.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+}
+
+impl<T: Ord> FromIterator<T> for Set<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Set<T> {
+        let mut s = Set::new();
+        for x in items {
+            s.insert(x);
+        }
+        s
+    }
+}
 
 use crate::compare::{compare, Comparison};
 use crate::{analyze, Analysis, Span};
@@ -167,9 +233,9 @@ pub type At = (usize, Target);
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
     pub selection: Option<Selection>,
-    pub hidden_kinds: BTreeSet<Kind>,
-    pub hidden_columns: BTreeSet<usize>,
-    pub wide_columns: BTreeSet<usize>,
+    pub hidden_kinds: Set<Kind>,
+    pub hidden_columns: Set<usize>,
+    pub wide_columns: Set<usize>,
     /// The open panel; `None` when the panel is closed.
     pub panel: Option<Panel>,
     /// The stance lens: reporting verbs coloured by what they signal.
@@ -364,6 +430,27 @@ impl State {
         s
     }
 
+    /// The reports [`State::with_own`] would show for `own` and `example`, analysed but not yet
+    /// compared (the page marks the two steps apart: `crosscheck:analysed`, `compared`).
+    pub fn analysed(own: &[Doc], example: bool) -> Vec<Report> {
+        if example {
+            seed_reports()
+        } else {
+            own.iter()
+                .map(|d| Report::new(d.file.clone(), d.text.clone()))
+                .collect()
+        }
+    }
+
+    /// [`State::with_own`] from the reports [`State::analysed`] gave for the same `own` and
+    /// `example`: compares them.
+    pub fn with_analysed(own: Vec<Doc>, example: bool, reports: Vec<Report>) -> State {
+        let mut s = State::new(reports);
+        s.own = own;
+        s.view.example = example;
+        s
+    }
+
     /// Analyses and compares what is to be shown again, keeping the analysis of every text
     /// that is already analysed; clears what pointed into the old set (selection, columns).
     pub fn rebuild(&mut self) {
@@ -449,7 +536,7 @@ impl State {
             return 0;
         };
         let mut rs: Vec<usize> = s.matches.iter().map(|m| m.report).collect();
-        rs.sort_unstable();
+        crate::sort::sort(&mut rs);
         rs.dedup();
         rs.len()
     }
@@ -503,7 +590,7 @@ impl State {
             Some(Selection::Person(p)) => {
                 if let Some(person) = c.people.get(p) {
                     let mut rs: Vec<usize> = person.speakers.iter().map(|&(r, _)| r).collect();
-                    rs.sort_unstable();
+                    crate::sort::sort(&mut rs);
                     rs.dedup();
                     out.extend(rs.into_iter().map(|r| (r, Target::Mention(p))));
                 }
@@ -1114,7 +1201,7 @@ impl State {
 
 /// The first target of each report.
 fn first_per_report(list: Vec<At>) -> Vec<At> {
-    let mut seen = BTreeSet::new();
+    let mut seen = Set::new();
     list.into_iter().filter(|&(r, _)| seen.insert(r)).collect()
 }
 
@@ -1259,7 +1346,7 @@ pub fn fragment(v: &View) -> String {
     if let Some(p) = v.panel {
         parts.push(format!("panel={}", p.as_str()));
     }
-    let join = |set: &BTreeSet<usize>| {
+    let join = |set: &Set<usize>| {
         set.iter()
             .map(|c| c.to_string())
             .collect::<Vec<_>>()
@@ -1388,6 +1475,7 @@ pub fn excerpt(text: &str, span: Span, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     fn seeds() -> State {
         State::seeds()
@@ -1765,6 +1853,15 @@ mod tests {
             "old.txt: not UTF-8: read as Latin-1",
         ] {
             assert!(notice.contains(part), "{part} in {notice}");
+        }
+    }
+
+    #[test]
+    fn analysed_then_compared_is_with_own() {
+        for example in [false, true] {
+            let a = State::with_own(own(3), example);
+            let b = State::with_analysed(own(3), example, State::analysed(&own(3), example));
+            assert_eq!(format!("{:?}", a), format!("{:?}", b));
         }
     }
 
