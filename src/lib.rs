@@ -255,9 +255,13 @@ fn analyze_flat(text: &str) -> Analysis {
     let mut claims: Vec<Claim> = claims;
     claims.extend(claims_in_quotes(text, &quotes, &speakers));
     // A quotation nested in another is read twice: one claim per marker, its shortest clause.
-    claims.sort_by_key(|c| (c.marker.start, c.marker.end, c.span.end - c.span.start));
+    sort::by_key(&mut claims, |c| {
+        (c.marker.start, c.marker.end, c.span.end - c.span.start)
+    });
     claims.dedup_by_key(|c| c.marker);
-    claims.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    sort::by_key(&mut claims, |c| {
+        (c.span.start, std::cmp::Reverse(c.span.end))
+    });
     Analysis {
         title,
         paragraphs,

@@ -320,7 +320,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Found> {
         }
     }
     out.extend(other_marks(text, paragraphs, &out));
-    out.sort_by_key(|f| f.span.start);
+    crate::sort::by_key(&mut out, |f| f.span.start);
     out.retain(|f| {
         !f.inner.is_empty()
             && f.inner

@@ -234,7 +234,7 @@ fn consistent(units: &[Unit], a: &[usize], b: &[usize]) -> bool {
     // Only units of one report can clash: pair them up by report.
     let by_report = |c: &[usize]| {
         let mut v: Vec<(usize, usize)> = c.iter().map(|&u| (units[u].report, u)).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v
     };
     let (ra, rb) = (by_report(a), by_report(b));
@@ -301,7 +301,7 @@ fn grams(ids: &[u32]) -> Vec<u64> {
             })
         })
         .collect();
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -379,7 +379,7 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
     // The closest renderings meet first; a link that would put two different utterances of
     // one report into one group is dropped (`"I went way too far."` and, later, `"I went too
     // far."`: each joins the other reports' rendering closest to it).
-    links.sort_by(|a, b| {
+    crate::sort::by(&mut links, |a, b| {
         b.0.total_cmp(&a.0)
             .then(b.1.total_cmp(&a.1))
             .then((a.2, a.3).cmp(&(b.2, b.3)))
@@ -406,11 +406,11 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
             parent[b.max(a)] = a.min(b);
         }
     };
-    one_word_links.sort_unstable();
+    crate::sort::sort(&mut one_word_links);
     for chunk in one_word_links.chunk_by(|a, b| a.0 == b.0) {
         let w = chunk[0].0;
         let mut roots: Vec<usize> = chunk.iter().map(|&(_, o)| find(&mut parent, o)).collect();
-        roots.sort_unstable();
+        crate::sort::sort(&mut roots);
         roots.dedup();
         if roots.len() > 1 {
             // Of several, the utterances that have its words in its order ("has to end" in
@@ -420,23 +420,33 @@ pub(crate) fn group(ctx: &mut Ctx) -> Vec<QuoteGroup> {
                 .filter(|&&(_, o)| has_phrase(&units[o].ids, &units[w].ids))
                 .map(|&(_, o)| find(&mut parent, o))
                 .collect();
-            roots.sort_unstable();
+            crate::sort::sort(&mut roots);
             roots.dedup();
         }
         if roots.len() == 1 {
             union(&mut parent, w, roots[0]);
         }
     }
-    let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..units.len() {
-        let root = find(&mut parent, i);
-        clusters.entry(root).or_default().push(i);
+    // Units by their root, roots ascending, units in order within each (a B-tree map's order).
+    let mut by_root: Vec<(usize, usize)> = (0..units.len())
+        .map(|i| (find(&mut parent, i), i))
+        .collect();
+    crate::sort::by_key(&mut by_root, |&(root, _)| root);
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (k, &(root, i)) in by_root.iter().enumerate() {
+        if k > 0 && by_root[k - 1].0 == root {
+            if let Some(last) = clusters.last_mut() {
+                last.push(i);
+            }
+        } else {
+            clusters.push(vec![i]);
+        }
     }
-    let clusters = merge_neighbours(&units, clusters.into_values().collect());
+    let clusters = merge_neighbours(&units, clusters);
     let mut groups = Vec::new();
     for members in clusters {
         let mut reports: Vec<usize> = members.iter().map(|&u| units[u].report).collect();
-        reports.sort_unstable();
+        crate::sort::sort(&mut reports);
         reports.dedup();
         if reports.len() < 2 {
             continue;
@@ -460,7 +470,7 @@ fn merge_neighbours(units: &[Unit], mut clusters: Vec<Vec<usize>>) -> Vec<Vec<us
     };
     let reports_of = |c: &[usize]| -> Vec<usize> {
         let mut rs: Vec<usize> = c.iter().map(|&u| units[u].report).collect();
-        rs.sort_unstable();
+        crate::sort::sort(&mut rs);
         rs.dedup();
         rs
     };
@@ -522,12 +532,12 @@ fn build(ctx: &Ctx, units: &[Unit], cluster: &[usize], reports: &[usize]) -> Quo
                 .map(|&u| &units[u])
                 .filter(|u| u.report == r)
                 .collect();
-            us.sort_by_key(|u| u.span.start);
+            crate::sort::by_key(&mut us, |u| u.span.start);
             // A quotation of two speakers has a unit for each.
             us.dedup_by_key(|u| u.span);
             let words: Vec<&Word> = us.iter().flat_map(|u| u.words.iter()).collect();
             let mut keys: Vec<u32> = us.iter().flat_map(|u| u.keys.iter().copied()).collect();
-            keys.sort_unstable();
+            crate::sort::sort(&mut keys);
             keys.dedup();
             let lower = words.iter().map(|w| w.lower.as_str()).collect();
             M {
@@ -667,7 +677,7 @@ pub(crate) fn lone_paraphrases(ctx: &mut Ctx, groups: &[QuoteGroup]) -> Vec<Quot
         return Vec::new();
     }
     let units = units(ctx);
-    let in_groups: std::collections::HashSet<(usize, usize)> = groups
+    let in_groups: rustc_hash::FxHashSet<(usize, usize)> = groups
         .iter()
         .flat_map(|g| g.members.iter())
         .flat_map(|m| m.quotes.iter().map(move |&q| (m.report, q)))
@@ -789,11 +799,11 @@ fn push_missing(
 /// them; sentences overlapping `exclude` (the quotations themselves) are not candidates.
 fn paraphrases(ctx: &Ctx, p: usize, exclude: &[(usize, Span)], keys: &[u32]) -> Vec<Paraphrase> {
     let mut group_keys = keys.to_vec();
-    group_keys.sort_unstable();
+    crate::sort::sort(&mut group_keys);
     group_keys.dedup();
     // The group's own spans, sorted, so that each candidate is checked by binary search.
     let mut ex: Vec<(usize, Span)> = exclude.to_vec();
-    ex.sort_by_key(|&(r, sp)| (r, sp.start));
+    crate::sort::by_key(&mut ex, |&(r, sp)| (r, sp.start));
     let mut out = Vec::new();
     let cands = ctx.paraphrase_candidates(p, |p| person_candidates(ctx, p));
     for (i, own) in cands.iter() {
@@ -839,7 +849,7 @@ fn person_candidates(ctx: &Ctx, p: usize) -> Vec<(usize, Vec<u32>)> {
             }
         }
     }
-    cand.sort_unstable();
+    crate::sort::sort(&mut cand);
     cand.dedup();
     let name_words: Vec<String> = person
         .name
@@ -854,14 +864,14 @@ fn person_candidates(ctx: &Ctx, p: usize) -> Vec<(usize, Vec<u32>)> {
         if ctx.mostly_quote.get(i).copied().unwrap_or(false) || !super::facts::says(ctx, i) {
             continue;
         }
-        let own: Vec<u32> = s
+        let mut own: Vec<u32> = s
             .words
             .iter()
             .filter(|w| w.is_content() && !name_words.contains(&w.key))
             .filter_map(|w| ctx.vocab.get(&w.key))
-            .collect::<std::collections::BTreeSet<u32>>()
-            .into_iter()
             .collect();
+        crate::sort::sort(&mut own);
+        own.dedup();
         out.push((i, own));
     }
     out
