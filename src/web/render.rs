@@ -127,15 +127,18 @@ fn sources(doc: &Document, state: &State) -> Result<Element, JsValue> {
     let set = el(doc, "p", "set")?;
     let n = state.own.len();
     if state.view.example {
+        // One flex item, so that the colon never starts a line of its own on a phone.
+        let name = el(doc, "span", "set-name")?;
         add(
-            &set,
+            &name,
             &el_text(doc, "strong", "", "The example story")?.into(),
         )?;
         text(
             doc,
-            &set,
+            &name,
             ": five reports of the March 2025 Trump–Putin call. ",
         )?;
+        add(&set, &name.into())?;
         add(
             &set,
             &button(doc, "action", &Msg::ShowOwn, &format!("Your reports ({n})"))?.into(),
