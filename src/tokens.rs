@@ -245,6 +245,13 @@ fn split_sentences(text: &str, toks: &mut [Tok]) {
     }
 }
 
+/// Format characters that show nothing and separate nothing: bidirectional marks and
+/// embeddings, zero-width spaces and joiners, the word joiner, a byte-order mark, a soft hyphen.
+/// Text copied from right-to-left pages is full of them; the tokenizer skips them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,11 +323,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Format characters that show nothing and separate nothing: bidirectional marks and
-/// embeddings, zero-width spaces and joiners, the word joiner, a byte-order mark, a soft hyphen.
-/// Text copied from right-to-left pages is full of them; the tokenizer skips them.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }

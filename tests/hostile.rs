@@ -3,7 +3,7 @@
 //! are read without losing a speaker; the output is deterministic; every index of a comparison of
 //! arbitrary texts is valid. All sentences are made up.
 
-use crosscheck::compare::{compare, Comparison};
+use crosscheck::compare::{compare, invalid_index, Comparison};
 use crosscheck::{analyze, Analysis};
 use proptest::prelude::*;
 
@@ -165,55 +165,27 @@ fn twelve_copies_of_one_report_are_one_story() {
 /// char boundaries inside its report.
 fn check_comparison(texts: &[&str], c: &Comparison) {
     let analyses: Vec<Analysis> = texts.iter().map(|t| analyze(t)).collect();
-    let n = texts.len();
-    let span_ok = |r: usize, s: crosscheck::Span| {
-        assert!(r < n, "report {r} of {n}");
-        assert!(texts[r].get(s.range()).is_some(), "{s:?} in report {r}");
-    };
-    let person_ok = |p: Option<usize>| assert!(p.is_none_or(|p| p < c.people.len()));
-    for p in &c.people {
-        // (report, speaker index in that report's analysis)
-        for &(r, s) in &p.speakers {
-            assert!(r < n && s < analyses[r].speakers.len(), "{p:?}");
-        }
-    }
-    for g in &c.quote_groups {
-        person_ok(g.person);
-        for m in &g.members {
-            person_ok(m.person);
-            assert!(m
-                .quotes
-                .iter()
-                .all(|&q| q < analyses[m.report].quotes.len()));
-            m.spans.iter().for_each(|&s| span_ok(m.report, s));
-            for d in &m.diff {
-                d.span.into_iter().for_each(|s| span_ok(m.report, s));
-            }
-        }
-        g.paraphrases.iter().for_each(|p| span_ok(p.report, p.span));
-    }
-    for p in &c.paraphrases {
-        assert!(p.quote < analyses[p.report].quotes.len());
-        span_ok(p.paraphrase.report, p.paraphrase.span);
-    }
-    for d in &c.discrepancies {
-        for i in &d.items {
-            span_ok(i.report, i.span);
-            span_ok(i.report, i.context);
-        }
-    }
-    for row in &c.coverage.speakers {
-        assert!(row.person < c.people.len());
-        assert_eq!(row.reports.len(), n);
-    }
-    for s in &c.coverage.sentences {
-        span_ok(s.report, s.span);
-        for m in &s.matches {
-            assert!(m.report < n && m.sentence < c.coverage.sentences.len());
-            assert_eq!(c.coverage.sentences[m.sentence].report, m.report);
-            assert!(m.score.is_finite());
-        }
-    }
+    let reports: Vec<(&str, &Analysis)> = texts.iter().copied().zip(&analyses).collect();
+    assert_eq!(invalid_index(&reports, c), None);
+}
+
+#[test]
+fn a_bad_index_is_found() {
+    let texts = [
+        "Harbour vote tonight\n\"We will rebuild the pier before the winter storms,\" Ana Ruiz said.",
+        "Harbour news\n\"We will rebuild the pier before the storms,\" Ruiz said.",
+    ];
+    let mut c = run(&texts);
+    let analyses: Vec<Analysis> = texts.iter().map(|t| analyze(t)).collect();
+    let reports: Vec<(&str, &Analysis)> = texts.iter().copied().zip(&analyses).collect();
+    assert_eq!(invalid_index(&reports, &c), None);
+    c.quote_groups[0].members[0].quotes[0] = 7;
+    assert!(invalid_index(&reports, &c).unwrap().contains("quotation 7"));
+    let mut c = run(&texts);
+    c.coverage.sentences[0].span = crosscheck::Span::new(0, 999);
+    assert!(invalid_index(&reports, &c)
+        .unwrap()
+        .contains("sentence: span"));
 }
 
 /// Pieces of news-like text with every hazard: marks of every family, names, titles, numbers,

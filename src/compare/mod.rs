@@ -472,6 +472,125 @@ pub fn compare(reports: &[(&str, &Analysis)]) -> Comparison {
     }
 }
 
+/// The first index or span of `c` that points nowhere, described; `None` when every report
+/// index, quotation, speaker, person and sentence index lies in range and every span on char
+/// boundaries of its report. `c` must be the comparison of `reports`. [`compare`] keeps this
+/// invariant on any input; the property tests and the fuzz target check it.
+///
+/// ```
+/// use crosscheck::{analyze, compare::{compare, invalid_index}};
+/// let texts = ["Talks\n\"We agree,\" Ana Ruiz said.", "Talks\n\"We agree,\" Ruiz said."];
+/// let analyses: Vec<_> = texts.iter().map(|t| analyze(t)).collect();
+/// let reports: Vec<_> = texts.iter().copied().zip(&analyses).collect();
+/// assert_eq!(invalid_index(&reports, &compare(&reports)), None);
+/// ```
+pub fn invalid_index(reports: &[(&str, &Analysis)], c: &Comparison) -> Option<String> {
+    let n = reports.len();
+    let span = |r: usize, s: Span, what: &str| -> Option<String> {
+        if r >= n {
+            return Some(format!("{what}: report {r} of {n}"));
+        }
+        let text = reports[r].0;
+        let ok = s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end);
+        (!ok).then(|| format!("{what}: span {s:?} in report {r} ({} bytes)", text.len()))
+    };
+    let person = |p: Option<usize>, what: &str| {
+        p.filter(|&p| p >= c.people.len())
+            .map(|p| format!("{what}: person {p} of {}", c.people.len()))
+    };
+    for p in &c.people {
+        for &(r, s) in &p.speakers {
+            if r >= n || s >= reports[r].1.speakers.len() {
+                return Some(format!("person {:?}: speaker {s} of report {r}", p.name));
+            }
+        }
+    }
+    for g in &c.quote_groups {
+        if let Some(e) = person(g.person, "quote group") {
+            return Some(e);
+        }
+        for m in &g.members {
+            if let Some(e) = person(m.person, "group member") {
+                return Some(e);
+            }
+            if m.report >= n {
+                return Some(format!("group member: report {} of {n}", m.report));
+            }
+            if let Some(&q) = m
+                .quotes
+                .iter()
+                .find(|&&q| q >= reports[m.report].1.quotes.len())
+            {
+                return Some(format!(
+                    "group member: quotation {q} of report {}",
+                    m.report
+                ));
+            }
+            let spans = m
+                .spans
+                .iter()
+                .copied()
+                .chain(m.diff.iter().filter_map(|d| d.span));
+            if let Some(e) = spans
+                .filter_map(|s| span(m.report, s, "group member"))
+                .next()
+            {
+                return Some(e);
+            }
+        }
+        if let Some(e) = g
+            .paraphrases
+            .iter()
+            .find_map(|p| span(p.report, p.span, "paraphrase"))
+        {
+            return Some(e);
+        }
+    }
+    for p in &c.paraphrases {
+        if p.report >= n || p.quote >= reports[p.report].1.quotes.len() {
+            return Some(format!(
+                "paraphrase: quotation {} of report {}",
+                p.quote, p.report
+            ));
+        }
+        if let Some(e) = span(p.paraphrase.report, p.paraphrase.span, "paraphrase") {
+            return Some(e);
+        }
+    }
+    for d in &c.discrepancies {
+        for i in &d.items {
+            let e = span(i.report, i.span, "discrepancy");
+            if let Some(e) = e.or_else(|| span(i.report, i.context, "discrepancy context")) {
+                return Some(e);
+            }
+        }
+    }
+    for row in &c.coverage.speakers {
+        if row.person >= c.people.len() || row.reports.len() != n {
+            return Some(format!("coverage row of person {}", row.person));
+        }
+    }
+    let sentences = &c.coverage.sentences;
+    for s in sentences {
+        if let Some(e) = span(s.report, s.span, "sentence") {
+            return Some(e);
+        }
+        for m in &s.matches {
+            let bad = m.report >= n
+                || m.sentence >= sentences.len()
+                || sentences[m.sentence].report != m.report
+                || !m.score.is_finite();
+            if bad {
+                return Some(format!("sentence match {m:?}"));
+            }
+        }
+    }
+    None
+}
+
 /// `report 1` or `reports 0, 2, 3`.
 pub(crate) fn reports_label(rs: &[usize]) -> String {
     let list: Vec<String> = rs.iter().map(|r| r.to_string()).collect();
