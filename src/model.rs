@@ -20,6 +20,104 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
 }
 
+impl Analysis {
+    /// The first span or index of this analysis of `text` that breaks its invariants,
+    /// described; `None` when all hold: every span lies on char boundaries inside `text`, each
+    /// quotation's inner span inside it, quotations in order and disjoint or nested, speaker
+    /// indices in range, and the highlight stream of every paragraph balanced. [`crate::analyze`]
+    /// keeps them on any input; the property tests and the fuzz target check it.
+    ///
+    /// ```
+    /// let text = "Talks\n\"We agree,\" Ana Ruiz said.";
+    /// assert_eq!(crosscheck::analyze(text).invalid_span(text), None);
+    /// ```
+    pub fn invalid_span(&self, text: &str) -> Option<String> {
+        let bad = |s: Span| {
+            let ok = s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end);
+            (!ok).then(|| format!("{s:?} out of {} bytes or inside a char", text.len()))
+        };
+        let mut spans = self
+            .title
+            .into_iter()
+            .chain(self.paragraphs.iter().copied());
+        if let Some(e) = spans.find_map(bad) {
+            return Some(e);
+        }
+        for q in &self.quotes {
+            let own = [Some(q.span), Some(q.inner), q.speaker_mention, q.cue];
+            if let Some(e) = own.into_iter().flatten().find_map(bad) {
+                return Some(format!("quotation: {e}"));
+            }
+            if !q.span.contains(q.inner) {
+                return Some(format!(
+                    "quotation {:?}: inner {:?} outside",
+                    q.span, q.inner
+                ));
+            }
+            if q.speaker.is_some_and(|s| s >= self.speakers.len()) {
+                return Some(format!("quotation {:?}: speaker out of range", q.span));
+            }
+        }
+        if let Some(w) = self
+            .quotes
+            .windows(2)
+            .find(|w| w[0].span.start > w[1].span.start)
+        {
+            return Some(format!(
+                "quotations out of order: {:?} {:?}",
+                w[0].span, w[1].span
+            ));
+        }
+        for (i, x) in self.quotes.iter().enumerate() {
+            for y in &self.quotes[i + 1..] {
+                // In order: once y starts after x ends, so do the rest.
+                if y.span.start >= x.span.end {
+                    break;
+                }
+                let nested = x.span.contains(y.span) || y.span.contains(x.span);
+                if x.span.overlaps(y.span) && !nested {
+                    return Some(format!("quotations overlap: {:?} {:?}", x.span, y.span));
+                }
+            }
+        }
+        let mentions = self
+            .speakers
+            .iter()
+            .flat_map(|s| s.mentions.iter().copied());
+        let claims = self.claims.iter().flat_map(|c| [c.span, c.marker]);
+        if let Some(e) = mentions.chain(claims).find_map(bad) {
+            return Some(e);
+        }
+        let marks = crate::highlight::marks(self);
+        for &p in &self.paragraphs {
+            let mut depth = 0i64;
+            for e in crate::highlight::events(p, &marks) {
+                match e {
+                    crate::highlight::Event::Start(_) => depth += 1,
+                    crate::highlight::Event::End => depth -= 1,
+                    crate::highlight::Event::Source(s) => {
+                        if let Some(e) = bad(s) {
+                            return Some(format!("highlight: {e}"));
+                        }
+                    }
+                }
+                if depth < 0 {
+                    return Some(format!(
+                        "highlights of paragraph {p:?} close more than open"
+                    ));
+                }
+            }
+            if depth != 0 {
+                return Some(format!("highlights of paragraph {p:?} left open"));
+            }
+        }
+        None
+    }
+}
+
 /// How a quotation sits in its sentence.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -170,6 +170,19 @@ fn check_comparison(texts: &[&str], c: &Comparison) {
 }
 
 #[test]
+fn a_bad_span_is_found() {
+    let t = "Harbour vote tonight\n“We will rebuild,” Mayor Ines Calder said.\n";
+    let mut a = analyze(t);
+    assert_eq!(a.invalid_span(t), None);
+    // Inside the three bytes of the opening mark.
+    a.quotes[0].span.start += 1;
+    assert!(a.invalid_span(t).unwrap().contains("inside a char"));
+    let mut a = analyze(t);
+    a.quotes[0].speaker = Some(9);
+    assert!(a.invalid_span(t).unwrap().contains("speaker out of range"));
+}
+
+#[test]
 fn a_bad_index_is_found() {
     let texts = [
         "Harbour vote tonight\n\"We will rebuild the pier before the winter storms,\" Ana Ruiz said.",
