@@ -190,7 +190,10 @@ pub fn decode(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeError> {
     if is_blank(&decoded.text) {
         return Err(DecodeError::Blank);
     }
-    if looks_binary(decoded.text.as_bytes()) {
+    // Bytes without a byte-order mark were checked above; decoded UTF-16 (or UTF-8 after a
+    // mark) is checked here.
+    let checked = matches!(decoded.encoding, Encoding::Utf8 | Encoding::Latin1);
+    if !checked && looks_binary(decoded.text.as_bytes()) {
         return Err(DecodeError::Binary(None));
     }
     Ok(decoded)
